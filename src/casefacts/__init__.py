@@ -1,6 +1,7 @@
-"""casefacts: evidence-linked case files from criminal and administrative records."""
+"""casefacts: evidence-linked case files from criminal and administrative records.
 
-from casefacts.schema import SCHEMA_VERSION
+Kept import-free: ingest worker processes import this package and should not pay for pydantic
+models they do not use. The schema version is ``casefacts.schema.SCHEMA_VERSION``.
+"""
 
 __version__ = "0.1.0"
-__all__ = ["SCHEMA_VERSION", "__version__"]

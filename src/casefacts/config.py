@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     max_pages: int = 500
     document_timeout_s: float = 60.0
     max_memory_mb: int = 1024
+    ingest_workers: int = Field(default=2, ge=1, description="PDF parser processes.")
     confidence_threshold: float = Field(default=0.6, description="Below it a fact goes to review.")
 
 

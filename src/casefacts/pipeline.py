@@ -11,12 +11,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casefacts.assemble import assemble_case
 from casefacts.config import Settings, get_settings
 from casefacts.gold import GOLD_SUFFIX
 from casefacts.schema import CaseFile, Document, Fact
+
+if TYPE_CHECKING:
+    from casefacts.ingest import Ingestor
 
 Progress = Callable[[int], None]
 
@@ -79,22 +82,24 @@ def process_cases(
 
     ``progress`` is called with the number of cases finished after each chunk.
     """
+    from casefacts.ingest import Ingestor
+
     settings = settings or get_settings()
     casefiles: list[CaseFile] = []
-    for start in range(0, len(cases), chunk_size):
-        chunk = cases[start:start + chunk_size]
-        casefiles.extend(_process_chunk(chunk, as_of, settings, nlp))
-        if progress:
-            progress(len(chunk))
+    with Ingestor(settings) as ingestor:  # one set of worker processes for every chunk
+        for start in range(0, len(cases), chunk_size):
+            chunk = cases[start:start + chunk_size]
+            casefiles.extend(_process_chunk(chunk, ingestor, as_of, settings, nlp))
+            if progress:
+                progress(len(chunk))
     return casefiles
 
 
-def _process_chunk(cases: Sequence[CaseInput], as_of: date | None, settings: Settings,
+def _process_chunk(cases: Sequence[CaseInput], ingestor: Ingestor, as_of: date | None, settings: Settings,
                    nlp: Any) -> list[CaseFile]:
     from casefacts.extract import extract_documents
-    from casefacts.ingest import ingest_paths
 
-    documents = ingest_paths([path for case in cases for path in case.files], settings)
+    documents = ingestor.paths([path for case in cases for path in case.files])
     unique = list({d.doc_id: d for d in documents}.values())
     facts_by_doc: dict[str, list[Fact]] = {}
     for fact in extract_documents(unique, nlp=nlp):
