@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench fixtures schema clean
+.PHONY: setup demo ui test lint bench fixtures schema clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,9 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	bash scripts/demo.sh
+
+ui: $(STAMP)
+	$(BIN)/casefacts serve --demo
 
 test: $(STAMP)
 	bash scripts/install-system-deps.sh

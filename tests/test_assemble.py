@@ -1,5 +1,5 @@
+from builders import document, event, offense, subject, tie
 from casefacts.assemble import assemble_case, build_timeline, merge_facts, merge_subject
-from factories import document, event, offense, subject, tie
 
 RAP, COURT = "a" * 64, "b" * 64
 

@@ -1,6 +1,6 @@
+from builders import document, event, offense, subject, tie
 from casefacts.evaluate import Counts, score_document
 from casefacts.gold import GoldDocument
-from factories import document, event, offense, subject, tie
 
 
 def _gold(*facts: dict) -> GoldDocument:
