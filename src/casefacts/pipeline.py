@@ -1,7 +1,8 @@
 """The pipeline without Prefect: paths in, CaseFiles out (DESIGN section 2).
 
-ingest -> extract -> assemble. Each stage is a function of its own module; this module only
-orders them and groups documents into cases. Prefect flows and the CLI both call it.
+ingest -> route -> extract -> classify -> assemble -> rules. Each stage is a function of its own
+module; this module only orders them and groups documents into cases. Prefect flows and the CLI
+both call it.
 """
 
 from __future__ import annotations
@@ -97,12 +98,14 @@ def process_cases(
 
 def _process_chunk(cases: Sequence[CaseInput], ingestor: Ingestor, as_of: date | None, settings: Settings,
                    nlp: Any) -> list[CaseFile]:
+    from casefacts.classify import classify_offenses, route_documents
     from casefacts.extract import extract_documents
+    from casefacts.rules import evaluate_case
 
-    documents = ingestor.paths([path for case in cases for path in case.files])
+    documents = route_documents(ingestor.paths([path for case in cases for path in case.files]))
     unique = list({d.doc_id: d for d in documents}.values())
     facts_by_doc: dict[str, list[Fact]] = {}
-    for fact in extract_documents(unique, nlp=nlp):
+    for fact in classify_offenses(extract_documents(unique, nlp=nlp)):
         facts_by_doc.setdefault(fact.evidence[0].doc_id, []).append(fact)
 
     casefiles = []
@@ -111,8 +114,9 @@ def _process_chunk(cases: Sequence[CaseInput], ingestor: Ingestor, as_of: date |
         case_docs = list({d.doc_id: d for d in documents[offset:offset + len(case.files)]}.values())
         offset += len(case.files)
         case_facts = [f for d in case_docs for f in facts_by_doc.get(d.doc_id, [])]
-        casefiles.append(assemble_case(case.case_id or derived_case_id(case_docs), case_docs, case_facts,
-                                       settings.confidence_threshold))
+        case_file = assemble_case(case.case_id or derived_case_id(case_docs), case_docs, case_facts,
+                                  settings.confidence_threshold)
+        casefiles.append(evaluate_case(case_file, as_of))
     return casefiles
 
 
