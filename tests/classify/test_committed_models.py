@@ -1,0 +1,48 @@
+"""The artifacts in models/ are current, reproducible and meet the targets of issue 5."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefacts.classify.artifacts import sha256_bytes
+from casefacts.classify.cards import read_card
+from casefacts.classify.evaluation import offense_metrics
+from casefacts.classify.models import MODEL_NAMES, OFFENSE, artifact_path
+from casefacts.classify.training import stale_inputs, train_offense
+from casefacts.config import get_settings
+
+
+@pytest.mark.parametrize("name", MODEL_NAMES)
+def test_committed_artifact_matches_its_card(name):
+    models_dir = get_settings().models_dir
+    card = read_card(models_dir, name)
+    assert sha256_bytes(artifact_path(models_dir, name).read_bytes()) == card.artifact_sha256
+    assert card.known_limits and card.metrics
+
+
+@pytest.mark.parametrize("name", MODEL_NAMES)
+def test_committed_artifact_was_trained_from_the_current_code_and_data(name):
+    """Fails after a change to training data, taxonomy or training code until `casefacts train` runs."""
+    assert stale_inputs(name) == []
+
+
+def test_offense_targets_on_the_independent_test_set(offense_model, test_rows, training_rows):
+    metrics = offense_metrics(offense_model, test_rows, training_rows)
+    assert metrics["n"] >= 300
+    assert metrics["offense_type_weighted_f1"] >= 0.97
+    assert metrics["category_macro_f1"] >= 0.90
+    assert metrics["abstention_rate"] <= 0.10
+    assert metrics["category_accuracy_when_not_abstaining"] >= metrics["category_accuracy"]
+    card = read_card(get_settings().models_dir, OFFENSE).metrics
+    for key in ("offense_type_weighted_f1", "category_macro_f1", "abstention_rate",
+                "category_accuracy_when_not_abstaining"):
+        assert card[key] == metrics[key], key  # the card reports what the committed model does
+
+
+@pytest.mark.slow
+def test_retraining_reproduces_the_committed_offense_artifact(tmp_path):
+    """`casefacts train` is deterministic: a fresh training gives the committed bytes."""
+    result = train_offense(models_dir=tmp_path, evaluate=False)
+    committed = get_settings().models_dir
+    assert result.artifact.read_bytes() == artifact_path(committed, OFFENSE).read_bytes()
+    assert result.card.training_fingerprint == read_card(committed, OFFENSE).training_fingerprint
