@@ -1,0 +1,5 @@
+"""Extraction (DESIGN section 4): documents in, evidence-linked facts out, per document."""
+
+from casefacts.extract.engine import extract_document, extract_documents
+
+__all__ = ["extract_document", "extract_documents"]

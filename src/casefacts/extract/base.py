@@ -1,0 +1,112 @@
+"""What every extractor shares: the interface, the context it runs in, and evidence building.
+
+An extractor has a ``name``, a ``version`` and ``extract(doc, context) -> list[Fact]``; it is
+called once per page with the page's spaCy ``Doc`` (``doc.text == page.text``, so token offsets
+are offsets into the page text) and an :class:`ExtractionContext`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+from spacy.tokens import Doc, Span, Token
+
+from casefacts.extract.context import Modifier, modifiers_for
+from casefacts.extract.resources import Resources
+from casefacts.schema import Document, Evidence, FactStatus, Page, TableCell, fact_id_for
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    name: ClassVar[str]
+    version: ClassVar[str]
+
+    def extract(self, doc: Doc, context: ExtractionContext) -> list[Any]: ...
+
+
+def extractor_id(extractor: Extractor | type[Extractor]) -> str:
+    """``name@version`` as written in evidence."""
+    return f"{extractor.name}@{extractor.version}"
+
+
+@dataclass
+class ExtractionContext:
+    """One page of one document, the extraction data, and per-document notes shared by pages.
+
+    ``claimed`` holds character ranges of the page already read as table rows, so that text
+    extractors do not read the same words again as prose. ``notes`` is per document (e.g. a
+    table header carried to the next page).
+    """
+
+    document: Document
+    page: Page
+    resources: Resources
+    claimed: list[tuple[int, int]] = field(default_factory=list)
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.doc_id
+
+    def is_claimed(self, start: int, end: int) -> bool:
+        return any(start < c_end and c_start < end for c_start, c_end in self.claimed)
+
+    def evidence(self, extractor: Extractor, start: int, end: int, confidence: float, explanation: str,
+                 table_cell: TableCell | None = None) -> Evidence:
+        """Evidence for the character span [start, end) of the page text."""
+        text = self.page.text
+        start, end = max(0, start), min(len(text), end)
+        return Evidence(doc_id=self.doc_id, page=self.page.number, start=start, end=end, quote=text[start:end],
+                        extractor=extractor_id(extractor), confidence=round(min(max(confidence, 0.0), 1.0), 3),
+                        table_cell=table_cell, explanation=explanation)
+
+    def fact_id(self, kind: str, start: int, end: int) -> str:
+        return fact_id_for(kind, self.doc_id, self.page.number, start, end)
+
+
+_SENTS_KEY = "_casefacts_sentences"
+_TEXT_KEY = "_casefacts_text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once (spaCy joins every token on each access)."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None:
+        cached = doc.text
+        doc.user_data[_TEXT_KEY] = cached
+    return cached
+
+
+def sent_of(item: Token | Span) -> Span:
+    """The sentence of a token or span, from a per-doc index (``Span.sent`` walks the doc each time)."""
+    doc = item.doc
+    cached = doc.user_data.get(_SENTS_KEY)
+    if cached is None or cached[0] is not doc:
+        sents = list(doc.sents)
+        index = [0] * len(doc)
+        for k, sent in enumerate(sents):
+            for i in range(sent.start, sent.end):
+                index[i] = k
+        cached = (doc, sents, index)
+        doc.user_data[_SENTS_KEY] = cached
+    position = item.i if isinstance(item, Token) else item.start
+    return cached[1][cached[2][position]]
+
+
+def status_from(modifiers: Sequence[Modifier], categories: Sequence[str] = ("negated", "hypothetical")
+                ) -> FactStatus:
+    """A fact's status from the ConText modifiers over it (negation wins over hypothesis)."""
+    found = {m.category for m in modifiers if m.category in categories}
+    if "negated" in found:
+        return "negated"
+    return "hypothetical" if "hypothetical" in found else "affirmed"
+
+
+def span_status(doc: Doc, span: Span, categories: Sequence[str] = ("negated", "hypothetical")) -> FactStatus:
+    return status_from(modifiers_for(doc, span.start, span.end), categories)
+
+
+def cue_explanation(modifiers: Sequence[Modifier]) -> str:
+    return "; ".join(f"{m.category} by {m.cue!r}" for m in modifiers)

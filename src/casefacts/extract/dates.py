@@ -1,0 +1,147 @@
+"""Dates in record text, normalized to :class:`PartialDate` without inventing missing parts.
+
+A regular grammar, not a general date parser: records write dates in a handful of ways
+("03/04/2019", "2019-03-04", "20190304", "June 3, 2018", "3 June 2018", "March 2019",
+"in 2015"), and a grammar that knows them is faster and never guesses a day. Two-digit years
+pivot at :data:`TWO_DIGIT_PIVOT` (``19`` -> 2019, ``85`` -> 1985).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from casefacts.schema import PartialDate
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+TWO_DIGIT_PIVOT = 35  # yy <= 35 -> 20yy, else 19yy
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR4 = r"(?P<year>(?:19|20)\d\d)"
+_SEP = r"(?P<sep>[/.\-])"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 2019-03-04, 2019/03/04
+    ("ymd", re.compile(r"(?<![\w/.\-])" + _YEAR4 + r"(?P<sep>[/\-.])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)"
+                       r"(?![\w/]|[.\-]\d)")),
+    # 03/04/2019, 3-4-19, 03.04.2019
+    ("mdy", re.compile(r"(?<![\w/.\-])(?P<month>[0-3]?\d)" + _SEP + r"(?P<day>[0-3]?\d)(?P=sep)"
+                       r"(?P<year>(?:19|20)?\d\d)(?![\w/]|[.\-]\d)")),
+    # 20190304 (rap-sheet compact form)
+    ("compact", re.compile(r"(?<![\w\-/.])(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?![\w\-/])")),
+    # June 3, 2018 / June 3rd 2018 / Jun. 3, 2018
+    ("month_day_year", re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r"(?:,\s*|\s+)" + _YEAR4 + r"(?!\d)",
+                                  re.IGNORECASE)),
+    # 3 June 2018 / 3rd of June, 2018 / 03-JUN-2018 / 03JUN2018
+    ("day_month_year", re.compile(r"(?<![\w])" + _DAY + r"(?:\s+(?:of\s+)?|-|\s*)" + _MONTH
+                                  + r"(?:,?\s+|-|\s*)" + _YEAR4 + r"(?!\d)", re.IGNORECASE)),
+    # March 2019 / March of 2019 / Mar. 2019
+    ("month_year", re.compile(r"(?<![\w])" + _MONTH + r",?\s+(?:of\s+)?" + _YEAR4 + r"(?!\d)", re.IGNORECASE)),
+    # 03/2019
+    ("month_slash_year", re.compile(r"(?<![\w/.\-])(?P<month>[01]?\d)/" + _YEAR4 + r"(?![\w/]|[.\-]\d)")),
+]
+
+# A bare year counts only after a word that makes it a time: "in 2015", "since 2005".
+_YEAR_CUE = re.compile(
+    r"\b(?P<cue>in|since|during|from|until|till|through|by|of|circa|around|year|early|late|mid|"
+    r"spring|summer|fall|autumn|winter|about|before|after|between|and|to)\s+(?:the\s+year\s+)?(?:of\s+)?"
+    r"(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d|,\s*\d|\s+(?:hours|days|dollars|feet|miles|pounds|grams)\b)",
+    re.IGNORECASE,
+)
+_YEAR_ALONE = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in a text: the span it covers and the normalized value."""
+
+    start: int
+    end: int
+    text: str
+    date: PartialDate
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    if len(text) == 2:
+        return 2000 + value if value <= TWO_DIGIT_PIVOT else 1900 + value
+    return value
+
+
+def _build(year: int, month: int | None, day: int | None) -> PartialDate | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return PartialDate(year=year, month=month, day=day)
+    except ValueError:
+        return None
+
+
+def _from_match(kind: str, m: re.Match[str]) -> PartialDate | None:
+    groups = m.groupdict()
+    year = _year(groups["year"])
+    month = MONTHS[groups["mon"].lower()] if groups.get("mon") else None
+    if groups.get("month"):
+        month = int(groups["month"])
+    day = int(groups["day"]) if groups.get("day") else None
+    if kind == "mdy" and month is not None and month > 12 and day is not None and day <= 12:
+        month, day = day, month  # 25/12/2019: a day-first form, unambiguous only here
+    return _build(year, month, day)
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date in ``text``, left to right, without overlaps (longest form wins)."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            value = _from_match(kind, m)
+            if value is not None:
+                found.append(DateMatch(m.start(), m.end(), m.group(0), value))
+                taken.append((m.start(), m.end()))
+    for m in _YEAR_CUE.finditer(text):
+        start, end = m.start("year"), m.end("year")
+        value = _build(int(m.group("year")), None, None)
+        if value is not None and free(start, end):
+            found.append(DateMatch(start, end, m.group("year"), value))
+            taken.append((start, end))
+    return sorted(found, key=lambda d: d.start)
+
+
+def parse_date(text: str | None) -> PartialDate | None:
+    """The date a short string (a table cell, a field value) states, or None.
+
+    A string that is only a year ("2015") gives year precision; otherwise the first date found.
+    """
+    if not text:
+        return None
+    alone = _YEAR_ALONE.match(text)
+    if alone:
+        return _build(int(alone.group("year")), None, None)
+    dates = find_dates(text)
+    return dates[0].date if dates else None
+
+
+_INCIDENT_TIME = re.compile(r"^\W*(?:at\s+)?(?:approximately\s+|about\s+)?(?:\d{3,4}\s*(?:hours|hrs)\b|\d{1,2}:\d\d)",
+                            re.IGNORECASE)
+
+
+def incident_date(dates: list[DateMatch], text: str) -> PartialDate | None:
+    """A police report's incident date: the first full date followed by a time of day
+    ("On 09/06/2021 at approximately 1305 hours")."""
+    for d in dates:
+        if d.date.day is not None and _INCIDENT_TIME.match(text[d.end:d.end + 30]):
+            return d.date
+    return None

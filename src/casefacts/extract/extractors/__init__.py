@@ -1,0 +1,1 @@
+"""One extractor per file; ``casefacts.extract.registry`` lists them."""

@@ -1,0 +1,190 @@
+"""Events in narratives: arrests, entries (lawful or not), apprehensions, removals, reentries.
+
+Verb cues (``EVENT`` spans of the SpanRuler: "arrested", "entered", "was deported",
+"re-entered", "under arrest") make an event; a noun cue ("his removal in 2014") makes one only
+when it carries a date of its own, so that "after her removal" does not count an event twice.
+"entered ... illegally / without inspection" is an unlawful entry; "entered" after a removal
+("reentered", "returned to the United States") a reentry. The date is the date in the verb's
+clause; the place the first place named after it ("near Del Rio, Texas", "to Guatemala").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from spacy.tokens import Doc, Span, Token
+
+from casefacts.extract.attribution import SubjectNames, about_person, person_token, relation_spans
+from casefacts.extract.base import ExtractionContext, cue_explanation, sent_of, text_of
+from casefacts.extract.citations import doc_statutes
+from casefacts.extract.context import SPANS_KEY, modifiers_for
+from casefacts.extract.dates import DateMatch, find_dates, incident_date
+from casefacts.extract.resources import Resources
+from casefacts.schema import EventFact, FactStatus, PartialDate
+
+NAME_NOTE = "subject_name"
+_US = re.compile(r"\b(?:united states|u\.\s?s\.?(?:\s?a\.?)?|us|usa|america|this country|the country|the border|"
+                 r"the u\.s\.)\b", re.IGNORECASE)
+_UNLAWFUL = re.compile(r"\b(?:illegal(?:ly)?|unlawful(?:ly)?|without (?:inspection|being inspected|admission|"
+                       r"authori[sz]ation|permission|documents)|EWI|undocumented|surreptitious(?:ly)?|"
+                       r"evading inspection|at an unknown (?:place|location|point)|avoiding inspection)\b",
+                       re.IGNORECASE)
+_ATTEMPT = re.compile(r"\b(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ENTRY_PLACE = re.compile(r"\b(?:lawfully|illegally|unlawfully|without inspection|airport|port of entry|visa|"
+                          r"border|international|as an? (?:visitor|nonimmigrant|immigrant|student|refugee|parolee)|"
+                          r"with an? [\w\-]+ (?:visa|exchange))\b", re.IGNORECASE)
+_BORDER = re.compile(r"\b(?:Border Patrol|CBP|Customs and Border Protection|port of entry)\b", re.IGNORECASE)
+_PLACE_PREP = ("near", "at", "through", "in", "to", "from", "into", "via", "outside")
+
+
+class EventExtractor:
+    name: ClassVar[str] = "events"
+    version: ClassVar[str] = "1.0"
+
+    def __init__(self, resources: Resources) -> None:
+        self.r = resources
+
+    def extract(self, doc: Doc, context: ExtractionContext) -> list[EventFact]:
+        if SPANS_KEY not in doc.spans:
+            return []
+        cues = [s for s in doc.spans[SPANS_KEY] if s.label_ == "EVENT"
+                and not context.is_claimed(s.start_char, s.end_char)]
+        dates = [d for d in find_dates(text_of(doc)) if not context.is_claimed(d.start, d.end)]
+        statutes = [(m.start, m.end) for m in doc_statutes(doc, self.r.statutes)]
+        dates = [d for d in dates if not any(s <= d.start < e for s, e in statutes)]
+        names = context.notes.get(NAME_NOTE, SubjectNames())
+        rels = relation_spans(doc)
+        incident = incident_date(dates, text_of(doc))
+        offenses = [s for s in doc.spans[SPANS_KEY] if s.label_ == "OFFENSE"]
+        apprehensions = {sent_of(s).start for s in cues if s.id_ == "apprehension"}
+        facts: list[EventFact] = []
+        seen: set[int] = set()
+        for cue in sorted(cues, key=lambda s: (s.start, -(s.end - s.start))):
+            if cue.start in seen:
+                continue
+            seen.update(range(cue.start, cue.end))
+            if any(o.start <= cue.start < o.end for o in offenses):
+                continue  # "convicted of reentry after removal": a charge, not an event
+            event_type = self._type(doc, cue)
+            if event_type is None:
+                continue
+            if event_type in ("entry", "unlawful_entry") and sent_of(cue).start in apprehensions:
+                continue  # "apprehended ... while attempting to enter / shortly after she crossed"
+            date, date_span = self._date(doc, cue, dates)
+            if not self._verbal(cue, date):
+                continue
+            if cue.text.lower().endswith("booked") and not _is_person(_person(cue)):
+                continue  # "items were booked into evidence"
+            if event_type == "arrest" and date is None:
+                earlier = [f for f in facts if f.event_type == "arrest" and f.date is not None]
+                if earlier and re.search(r"\balso\b", sent_of(cue).text):
+                    date = earlier[-1].date  # "a second suspect ... was also arrested"
+                elif incident is not None:
+                    date = incident
+            facts.append(self._fact(doc, cue, event_type, date, date_span, context, names, rels))
+        return facts
+
+    @staticmethod
+    def _verbal(cue: Span, date: PartialDate | None) -> bool:
+        """A verb states an event; a noun ("his removal in 2014") only with its own date and owner."""
+        if cue.root.pos_ in ("VERB", "AUX") or len(cue) > 1:
+            return True
+        if date is None or cue.root.pos_ == "PROPN" or cue.root.ent_type_ in ("ORG", "FAC"):
+            return False
+        return any(c.dep_ == "poss" for c in cue.root.children) and cue.root.dep_ not in ("pobj",)
+
+    # ------------------------------------------------------------------- typing
+
+    def _type(self, doc: Doc, cue: Span) -> str | None:
+        kind = cue.id_
+        root = cue.root
+        clause = doc[max(sent_of(cue).start, cue.start - 8):min(sent_of(cue).end, cue.end + 12)].text
+        if kind == "arrest":  # taken into custody by the Border Patrol, for no charge: an apprehension
+            sent = sent_of(cue)
+            charged = any(s.label_ == "OFFENSE" and sent.start <= s.start < sent.end for s in doc.spans[SPANS_KEY])
+            return "apprehension" if not charged and _BORDER.search(sent.text) else "arrest"
+        if root.dep_ in ("pcomp", "pobj") or (root.tag_ == "VBG" and kind != "arrest"):
+            return None  # "after being deported", "entering": a mention inside a phrase, not an event
+        if root.head.lemma_ == "order" and root.dep_ in ("ccomp", "oprd", "xcomp"):
+            return None  # "an immigration judge ordered X removed": an order, not the removal
+        if kind == "removal":
+            if root.lemma_ == "remove" and not (re.search(r"\bto (?:the )?[A-Z]\w+", clause) or re.search(
+                    r"\b(?:from the united states|deport\w*|removal|order)\b", clause, re.IGNORECASE)):
+                return None
+            return "removal"
+        if kind == "apprehension":
+            return "apprehension"
+        before = doc[max(sent_of(cue).start, cue.start - 6):cue.start].text
+        if _ATTEMPT.search(before + " "):
+            return None
+        after = doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text
+        if kind == "reentry":
+            if root.lemma_ == "return" and not _US.search(after):
+                return None
+            return "reentry"
+        # entry verbs: only into the country
+        if not _US.search(after) and not _ENTRY_PLACE.search(after):
+            return None
+        if root.lemma_ in ("come", "cross") and re.search(r"\bback\b", after, re.IGNORECASE):
+            return "reentry"
+        if _UNLAWFUL.search(doc[max(sent_of(cue).start, cue.start - 3):min(sent_of(cue).end, cue.end + 10)].text):
+            return "unlawful_entry"
+        return "entry"
+
+    # ---------------------------------------------------------------- attributes
+
+    @staticmethod
+    def _date(doc: Doc, cue: Span, dates: list[DateMatch]) -> tuple[PartialDate | None, tuple[int, int] | None]:
+        """The date of the cue's sentence nearest the cue."""
+        sent = sent_of(cue)
+        inside = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+
+        def distance(d: DateMatch) -> int:
+            return cue.start_char - d.end if d.end <= cue.start_char else d.start - cue.end_char
+
+        best = min(inside, key=distance, default=None)
+        if best is None or distance(best) >= 160:
+            return None, None
+        return best.date, (best.start, best.end)
+
+    @staticmethod
+    def _place(doc: Doc, cue: Span) -> str | None:
+        for token in doc[cue.end:min(sent_of(cue).end, cue.end + 14)]:
+            if token.lower_ in _PLACE_PREP:
+                nxt = token.i + 1
+                while nxt < sent_of(cue).end and doc[nxt].lower_ in ("the", "a"):
+                    nxt += 1
+                if nxt < len(doc) and doc[nxt].ent_type_ in ("GPE", "LOC", "FAC", "ORG"):
+                    ent = next((e for e in doc.ents if e.start <= nxt < e.end), None)
+                    if ent is not None and not _US.fullmatch(ent.text):
+                        return ent.text
+        return None
+
+    def _fact(self, doc: Doc, cue: Span, event_type: str, date: PartialDate | None,
+              date_span: tuple[int, int] | None, context: ExtractionContext, names: SubjectNames,
+              rels: list[Span]) -> EventFact:
+        mods = modifiers_for(doc, cue.start, cue.end)
+        found = {m.category for m in mods}
+        status: FactStatus = "negated" if "negated" in found else ("hypothetical" if found else "affirmed")
+        about = about_person(_person(cue), names, rels)
+        start, end = cue.start_char, cue.end_char
+        if date_span is not None:
+            start, end = min(start, date_span[0]), max(end, date_span[1])
+        confidence = 0.6 + 0.2 * (date is not None) + 0.1 * (cue.root.pos_ == "VERB")
+        notes = [f"event cue {cue.text!r}"] + ([cue_explanation(mods)] if mods else [])
+        evidence = context.evidence(self, start, end, confidence, "; ".join(notes))
+        return EventFact(fact_id=context.fact_id("event", start, end), event_type=event_type, date=date,
+                         place=self._place(doc, cue), about=about, status=status,
+                         confidence=evidence.confidence, evidence=[evidence])
+
+
+def _is_person(token: Token | None) -> bool:
+    return token is not None and (token.pos_ in ("PROPN", "PRON") or token.lower_ in ("subject", "defendant"))
+
+
+def _person(cue: Span) -> Token | None:
+    root = cue.root
+    if cue.text.lower() == "under arrest" or root.lower_ in ("arrest", "custody", "booked"):
+        return person_token(cue[-1])
+    return person_token(root)

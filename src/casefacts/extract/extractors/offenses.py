@@ -1,0 +1,413 @@
+"""Offenses in prose: court findings, narratives, letters, press releases.
+
+A charge is found by the offense lexicon (SpanRuler ``OFFENSE`` spans: terms and rap-sheet
+abbreviations), or next to a statute citation ("Theft of Property (PC 484(a))"). Charges
+side by side ("burglary and petty theft") form a group that shares its cues. For each group:
+
+* disposition: the furthest-along disposition cue (``DISPO`` spans) between the previous
+  group and this one ("convicted of", "nolle prosequi as to") and between this group and the
+  next ("... was dismissed"); a following sentence without a charge of its own ("She was
+  convicted and sentenced to ...") continues the last group (anaphora);
+* dates: each date takes the role of the cue nearest to it (arrested -> arrest date, convicted
+  or dismissed -> disposition date, committed -> offense date); a police report's incident
+  time ("On 09/06/2021 at approximately 1305 hours") dates an arrest that has no date;
+* statute (adjacent citation), level ("a misdemeanor"), sentence (the sentence grammar over
+  the group's clause);
+* status (ConText negation and hypothesis) and whose offense it is (attribution).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from casefacts.extract.attribution import SubjectNames, about_person, person_token, relation_spans
+from casefacts.extract.base import ExtractionContext, cue_explanation, sent_of, text_of
+from casefacts.extract.citations import doc_statutes
+from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
+from casefacts.extract.dates import DateMatch, find_dates, incident_date
+from casefacts.extract.merge import DISPOSITION_RANK
+from casefacts.extract.resources import Resources
+from casefacts.extract.statutes import StatuteMatch
+from casefacts.schema import About, FactStatus, OffenseFact, PartialDate, Sentence
+
+NAME_NOTE = "subject_name"
+DATE_ROLE = {"arrested": "arrest_date", "charged": None, "convicted": "disposition_date",
+             "pleaded_guilty": "disposition_date", "dismissed": "disposition_date", "acquitted": "disposition_date",
+             "vacated": "disposition_date", "expunged": "disposition_date", "pending": None}
+_OFFENSE_DATE_CUE = re.compile(r"\b(?:committed|occurred|offen[cs]e (?:date|ended)|incident|alleged(?:ly)?|"
+                               r"acts? alleged)\b", re.IGNORECASE)
+_CRIME_CONTEXT = re.compile(r"\b(?:crimes?|criminal|offen[cs]es?|commit(?:ted|ting)?|guilty|history|record|"
+                            r"convictions?|arrests?|charges?|violat\w+|involved in)\b", re.IGNORECASE)
+_VICTIM = re.compile(r"\b(?:victim|victims|survivor)\s+of\b|\bwas\s+(?:robbed|assaulted|attacked|beaten)\b",
+                     re.IGNORECASE)
+_JOINER = re.compile(r"^(?:,|;|and|or|&|as well as|,\s*and|,\s*or|along with|plus)?$", re.IGNORECASE)
+_LEVEL_NOISE = re.compile(r"\b(?:an?|the|one|two|three|\d+|counts?|of|charges?|misdemeanou?rs?|felon(?:y|ies)|"
+                          r"infractions?)\b", re.IGNORECASE)
+_UPPER_OR_TITLE = re.compile(r"^(?:[A-Z][A-Za-z.'/&\-]*|[A-Z0-9]{1,}[/&\-]?[A-Z0-9]*|W/|W/O)$")
+_FUNCTION = frozenset({"of", "the", "a", "an", "with", "in", "by", "to", "and", "or", "on", "for", "while", "under",
+                       "without", "w/"})
+_NOT_CHARGE = frozenset({"section", "sec", "count", "counts", "charge", "charges", "code", "case", "no", "the",
+                         "state", "people", "defendant", "court", "statute", "violation", "pursuant"})
+
+
+@dataclass
+class Mention:
+    start: int  # tokens
+    end: int
+    charge: str
+    normalized: str | None
+    weak: bool
+    explanation: str
+    statute: StatuteMatch | None = None
+
+
+@dataclass
+class Group:
+    mentions: list[Mention]
+    sent: Span
+    cues: list[Span] = field(default_factory=list)
+    dates: dict[str, PartialDate] = field(default_factory=dict)
+    sentence: Sentence | None = None
+    level: str = "unknown"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def end(self) -> int:
+        return self.mentions[-1].end
+
+
+class OffenseTextExtractor:
+    name: ClassVar[str] = "offenses"
+    version: ClassVar[str] = "1.0"
+
+    def __init__(self, resources: Resources) -> None:
+        self.r = resources
+
+    # ---------------------------------------------------------------- mentions
+
+    def mentions(self, doc: Doc, context: ExtractionContext, statutes: list[StatuteMatch]) -> list[Mention]:
+        spans = doc.spans.get(SPANS_KEY, [])
+        lexicon = filter_spans([s for s in spans if s.label_ == "OFFENSE"
+                                and not context.is_claimed(s.start_char, s.end_char)])
+        levels = {t.i for s in spans if s.label_ == "LEVEL" for t in s}
+        found: list[Mention] = []
+        for span in lexicon:
+            start = span.start
+            while start > sent_of(span).start and self._left_modifier(doc[start - 1], span, levels):
+                start -= 1
+            text = doc[start:span.end].text
+            found.append(Mention(start, span.end, text, self.r.charges.normalize(text),
+                                 span.id_ in self.r.weak_offenses, f"offense term {span.text!r}"))
+        for match in statutes:
+            self._attach_statute(doc, match, found, levels)
+        return sorted(found, key=lambda m: m.start)
+
+    @staticmethod
+    def _left_modifier(token, span: Span, levels: set[int]) -> bool:
+        return (token.dep_ in ("compound", "amod", "nmod") and token.head.i >= span.start
+                and token.head.i < span.end and token.i not in levels and token.is_alpha
+                and token.lower_ not in ("his", "her", "their", "prior", "previous", "other", "same", "several",
+                                         "multiple", "numerous", "new", "alleged", "pending", "separate",
+                                         "future", "possible", "potential"))
+
+    def _attach_statute(self, doc: Doc, match: StatuteMatch, found: list[Mention], levels: set[int]) -> None:
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None:
+            return
+        before = text_of(doc)[max(0, match.start - 40):match.start]
+        # "X (PC 484(a))", "X, in violation of 8 U.S.C. 1326", "PC 459 BURGLARY"
+        for mention in found:
+            gap = doc[mention.end:span.start].text if mention.end <= span.start else None
+            if gap is not None and re.fullmatch(r"\s*(?:\(|,|,?\s*(?:in violation of|violating|under|pursuant to|"
+                                                r"contrary to)|\s)\s*", " " + gap + " ", re.IGNORECASE):
+                mention.statute = mention.statute or match
+                return
+            gap_after = doc[span.end:mention.start].text if span.end <= mention.start else None
+            if gap_after is not None and re.fullmatch(r"[\s\-:]*", gap_after):
+                mention.statute = mention.statute or match
+                return
+        if not re.search(r"\(\s*$", before):
+            return
+        # a charge the lexicon does not know, written before its citation: "Theft of Property (PC 484(a))"
+        paren = span.start - 1
+        while paren > sent_of(span).start and doc[paren].text != "(":
+            paren -= 1
+        end = paren
+        start = end
+        while start > sent_of(span).start:
+            token = doc[start - 1]
+            if token.i in levels or not (_UPPER_OR_TITLE.match(token.text) or token.lower_ in _FUNCTION):
+                break
+            start -= 1
+        while start < end and (doc[start].lower_ in _FUNCTION or doc[start].lower_ in _NOT_CHARGE):
+            start += 1
+        if start >= end or all(t.lower_ in _FUNCTION | _NOT_CHARGE for t in doc[start:end]):
+            return
+        text = doc[start:end].text
+        found[:] = [m for m in found if not (start <= m.start and m.end <= end)]
+        found.append(Mention(start, end, text, self.r.charges.normalize(text), False,
+                             "charge written before its statute citation", statute=match))
+
+    # ------------------------------------------------------------------ groups
+
+    def groups(self, doc: Doc, mentions: list[Mention], statutes: list[StatuteMatch]) -> list[Group]:
+        groups: list[Group] = []
+        statute_chars = [(m.start, m.end) for m in statutes]
+        for mention in mentions:
+            sent = sent_of(doc[mention.start])
+            if groups and groups[-1].sent == sent and self._joined(doc, groups[-1].end, mention.start, statute_chars):
+                groups[-1].mentions.append(mention)
+            else:
+                groups.append(Group([mention], sent))
+        return groups
+
+    @staticmethod
+    def _joined(doc: Doc, end: int, start: int, statute_chars: list[tuple[int, int]]) -> bool:
+        text = "".join(t.text_with_ws for t in doc[end:start]
+                       if not any(s <= t.idx < e for s, e in statute_chars) and t.text not in "()")
+        text = _LEVEL_NOISE.sub(" ", text)
+        return bool(_JOINER.fullmatch(" ".join(text.split())))
+
+    # -------------------------------------------------------------------- extract
+
+    def extract(self, doc: Doc, context: ExtractionContext) -> list[OffenseFact]:
+        text = text_of(doc)
+        statutes = [m for m in doc_statutes(doc, self.r.statutes) if not context.is_claimed(m.start, m.end)]
+        mentions = self.mentions(doc, context, statutes)
+        if not mentions:
+            return []
+        groups = self.groups(doc, mentions, statutes)
+        spans = doc.spans[SPANS_KEY]
+        cues = filter_spans([s for s in spans if s.label_ == "DISPO"])
+        levels = [s for s in spans if s.label_ == "LEVEL"]
+        dates = [d for d in find_dates(text) if not any(m.start <= d.start < m.end for m in statutes)
+                 and not context.is_claimed(d.start, d.end)]
+        incident = incident_date(dates, text)
+        alleged = self._alleged_date(doc, dates, groups)
+        names = context.notes.get(NAME_NOTE, SubjectNames())
+        rels = relation_spans(doc)
+        sents = list(doc.sents)
+        facts = []
+        for i, group in enumerate(groups):
+            nxt = groups[i + 1].start if i + 1 < len(groups) and groups[i + 1].sent == group.sent else group.sent.end
+            prv = groups[i - 1].end if i and groups[i - 1].sent == group.sent else group.sent.start
+            self._cues(doc, group, cues, prv, nxt, names, rels)
+            self._continue(doc, group, sents, groups, cues)
+            self._dates(doc, group, dates, cues, incident)
+            self._shared_dates(group, groups[:i], alleged)
+            self._level(doc, group, levels, nxt)
+            self._sentence(doc, group, prv, nxt, statutes, sents, groups)
+            if not self._credible(doc, group, statutes):
+                continue
+            facts.extend(self._facts(doc, group, context, names, rels))
+        return facts
+
+    def _cues(self, doc: Doc, group: Group, cues: list[Span], prv: int, nxt: int, names: SubjectNames,
+              rels: list[Span]) -> None:
+        before = [c for c in cues if prv <= c.start and c.end <= group.start]
+        after = [c for c in cues if group.end <= c.start and c.end <= nxt]
+        after = [c for c in after if not _other_person_between(doc, group.end, c.start, names, rels)]
+        if nxt < group.sent.end:
+            # "arrested for DUI and convicted of reckless driving": the cue right before the next
+            # charge introduces that charge
+            after = [c for c in after if not re.fullmatch(r"\s*(?:(?:of|to|with|for|on|as to|the|a|an|charges?|"
+                                                           r"offen[cs]es?)\s*)*", doc[c.end:nxt].text + " ")]
+        group.cues = before + after
+
+    def _continue(self, doc: Doc, group: Group, sents: list[Span], groups: list[Group], cues: list[Span]) -> None:
+        """Cues of the next sentences that name no charge of their own continue this group."""
+        if any(g.sent == group.sent and g.start > group.start for g in groups):
+            return
+        index = next((i for i, s in enumerate(sents) if s == group.sent), None)
+        if index is None:
+            return
+        for sent in sents[index + 1:index + 3]:
+            if any(g.sent == sent for g in groups) or _starts_section(sent):
+                return
+            verbal = [c for c in cues if sent.start <= c.start < sent.end and c.root.pos_ in ("VERB", "AUX")]
+            if not verbal:
+                return
+            group.cues.extend(verbal)
+            group.notes.append(f"continued by {sent.text.strip()[:60]!r}")
+
+    def _dates(self, doc: Doc, group: Group, dates: list[DateMatch], cues: list[Span], incident: PartialDate | None
+               ) -> None:
+        scope_sents = {group.sent.start} | {sent_of(c).start for c in group.cues}
+        best: dict[str, tuple[int, PartialDate]] = {}
+        for d in dates:
+            token = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if token is None or sent_of(token).start not in scope_sents:
+                continue
+            sent_cues = [c for c in cues if sent_of(c).start == sent_of(token).start]
+            found = self._date_role(doc, token, sent_cues, group)
+            if found is not None and (found[0] not in best or found[1] < best[found[0]][0]):
+                best[found[0]] = (found[1], d.date)
+        group.dates.update({role: value for role, (_, value) in best.items()})
+        disposition = self.disposition(group)
+        if incident is not None and disposition in ("arrested", "charged", "unknown"):
+            group.dates.setdefault("offense_date", incident)
+            group.dates.setdefault("arrest_date", incident)
+            group.notes.append("dated by the report's incident time")
+
+    @staticmethod
+    def _shared_dates(group: Group, earlier: list[Group], alleged: PartialDate | None) -> None:
+        """Dates a charge shares with the record: the offense date stated once for all charges, and
+        the arrest date of the charge before it when a co-defendant "was also arrested"."""
+        previous = next((g for g in reversed(earlier) if "arrest_date" in g.dates), None)
+        if previous is not None and re.search(r"\balso\b", group.sent.text) \
+                and "dated by the report's incident time" in group.notes:
+            group.dates["arrest_date"] = previous.dates["arrest_date"]
+        if alleged is not None and "offense_date" not in group.dates:
+            group.dates["offense_date"] = alleged
+            group.notes.append("offense date of the whole record")
+
+    @staticmethod
+    def _alleged_date(doc: Doc, dates: list[DateMatch], groups: list[Group]) -> PartialDate | None:
+        """The offense date a court record states once for all its charges ("for acts alleged to have
+        been committed on or about June 10, 2009"), in a sentence naming no charge."""
+        charged = {g.sent.start for g in groups}
+        for d in dates:
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if span is None or sent_of(span).start in charged:
+                continue
+            if _OFFENSE_DATE_CUE.search(text_of(doc)[max(sent_of(span).start_char, d.start - 60):d.start]):
+                return d.date
+        return None
+
+    def _date_role(self, doc: Doc, date: Span, sent_cues: list[Span], group: Group) -> tuple[str, int] | None:
+        """The role of a date and its distance to the cue that gives the role."""
+        window = doc[max(sent_of(date).start, date.start - 12):date.start].text
+        if _OFFENSE_DATE_CUE.search(window):
+            return "offense_date", 0
+        sent_cues = [c for c in sent_cues if DATE_ROLE.get(c.id_)]
+        if not sent_cues:
+            return None
+
+        def distance(c: Span) -> int:
+            return c.start - date.end if c.start >= date.end else date.start - c.end
+
+        nearest = min(sent_cues, key=lambda c: (distance(c), c.start > date.start))
+        if nearest not in group.cues:
+            return None
+        role = DATE_ROLE.get(nearest.id_)
+        return (role, distance(nearest)) if role else None
+
+    def _level(self, doc: Doc, group: Group, levels: list[Span], nxt: int) -> None:
+        end = group.end
+        for mention in group.mentions:  # "Theft of Property (PC 484(a)), a misdemeanor"
+            if mention.statute is not None:
+                cited = doc.char_span(mention.statute.start, mention.statute.end, alignment_mode="expand")
+                end = max(end, cited.end + 1 if cited is not None else end)
+        for span in levels:
+            if group.start - 2 <= span.start and span.end <= min(nxt, end + 6):
+                group.level = span.id_
+                return
+
+    def _sentence(self, doc: Doc, group: Group, prv: int, nxt: int, statutes: list[StatuteMatch],
+                  sents: list[Span], groups: list[Group]) -> None:
+        single = not any(g is not group and g.sent == group.sent for g in groups)
+        region = group.sent if single else doc[group.end:nxt]
+        texts = [self._clean(doc, region, statutes)]
+        for cue in group.cues:
+            if sent_of(cue) != group.sent:
+                texts.append(self._clean(doc, sent_of(cue), statutes))
+        for text in dict.fromkeys(texts):
+            sentence = self.r.sentences.parse(text) if text else None
+            if sentence is not None:
+                group.sentence = sentence
+                return
+
+    @staticmethod
+    def _clean(doc: Doc, span: Span, statutes: list[StatuteMatch]) -> str:
+        """The span's text with statute citations and hypothetical scopes blanked."""
+        chars = list(span.text)
+        for m in statutes:
+            for i in range(max(m.start, span.start_char), min(m.end, span.end_char)):
+                chars[i - span.start_char] = " "
+        for mod in doc_modifiers(doc):
+            if mod.category == "hypothetical" and span.start <= mod.cue_start < span.end:
+                cut = doc[mod.cue_start].idx - span.start_char
+                chars = chars[:cut]
+                break
+        return "".join(chars)
+
+    def _credible(self, doc: Doc, group: Group, statutes: list[StatuteMatch]) -> bool:
+        """A charge counts when something says it is one: a cue, a citation, or talk of crime."""
+        if any(m.statute for m in group.mentions) or group.cues:
+            return True
+        sent_text = group.sent.text
+        if _VICTIM.search(doc[group.sent.start:group.start].text):
+            return False
+        if all(m.weak for m in group.mentions):
+            return False
+        return bool(_CRIME_CONTEXT.search(sent_text))
+
+    def disposition(self, group: Group) -> str:
+        return max((c.id_ for c in group.cues), key=lambda d: DISPOSITION_RANK.get(d, 0), default="unknown")
+
+    # --------------------------------------------------------------------- facts
+
+    def _facts(self, doc: Doc, group: Group, context: ExtractionContext, names: SubjectNames,
+               rels: list[Span]) -> list[OffenseFact]:
+        disposition = self.disposition(group)
+        status, status_note = self._status(doc, group)
+        about = self._about(doc, group, names, rels)
+        facts = []
+        for mention in group.mentions:
+            span = doc[mention.start:mention.end]
+            statute = mention.statute.statute if mention.statute else None
+            start, end = span.start_char, span.end_char
+            if mention.statute is not None:
+                end = max(end, mention.statute.end)
+                start = min(start, mention.statute.start)
+            explanation = [mention.explanation]
+            if group.cues:
+                explanation.append("cues " + ", ".join(f"{c.text!r}->{c.id_}" for c in group.cues))
+            explanation += group.notes + ([status_note] if status_note else [])
+            confidence = 0.45 + 0.25 * bool(group.cues) + 0.15 * (statute is not None) + 0.05 * bool(group.dates) \
+                - 0.1 * mention.weak
+            evidence = context.evidence(self, start, end, confidence, "; ".join(explanation))
+            facts.append(OffenseFact(
+                fact_id=context.fact_id("offense", start, end), charge=mention.charge,
+                charge_normalized=mention.normalized, statute=statute, level=group.level,
+                disposition=disposition, offense_date=group.dates.get("offense_date"),
+                arrest_date=group.dates.get("arrest_date"), disposition_date=group.dates.get("disposition_date"),
+                sentence=group.sentence if DISPOSITION_RANK[disposition] in (4, 5) else None, about=about,
+                status=status, confidence=evidence.confidence, evidence=[evidence]))
+        return facts
+
+    @staticmethod
+    def _status(doc: Doc, group: Group) -> tuple[FactStatus, str]:
+        positions = [group.start] + [c.start for c in group.cues if sent_of(c) == group.sent and c.start < group.start]
+        mods = [m for p in positions for m in modifiers_for(doc, p, p + 1)]
+        found = {m.category for m in mods}
+        status: FactStatus = "negated" if "negated" in found else ("hypothetical" if found else "affirmed")
+        return status, cue_explanation(mods)
+
+    @staticmethod
+    def _about(doc: Doc, group: Group, names: SubjectNames, rels: list[Span]) -> About:
+        before = [c for c in group.cues if sent_of(c) == group.sent and c.start < group.start]
+        cue = before[-1] if before else next((c for c in group.cues if sent_of(c) == group.sent), None)
+        if cue is None:
+            return About()
+        return about_person(person_token(cue.root), names, rels)
+
+
+def _other_person_between(doc: Doc, start: int, end: int, names: SubjectNames, rels: list[Span]) -> bool:
+    for token in doc[start:end]:
+        if token.dep_ in ("nsubj", "nsubjpass") and about_person(token, names, rels).who == "other":
+            return True
+    return False
+
+
+def _starts_section(sent: Span) -> bool:
+    return bool(re.match(r"\s*[A-Z][A-Z /&\-]{3,40}:", sent.text))

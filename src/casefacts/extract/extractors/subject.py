@@ -1,0 +1,156 @@
+"""Subject identifiers: name, date of birth, A-number, FBI number, SID, booking number.
+
+Labelled fields ("NAME: PEREZ, JUAN", "DOB: 03/12/1985", "A-NUMBER: 012-345-678") and a
+court caption ("v. CRISTIAN IVANOV, Defendant.") are read with the labels of
+``extractors/subject_fields.yaml``; without a label, the name of a press release's subject
+("Antonio Serrano-Perez, 39, of ...") and an A-number written with its "A" are taken.
+Identifier values are kept as written. One subject fact per page; the engine merges pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from spacy.tokens import Doc
+
+from casefacts.extract.attribution import SubjectNames
+from casefacts.extract.base import ExtractionContext
+from casefacts.extract.dates import find_dates
+from casefacts.schema import Evidence, Identifier, PartialDate, SubjectFact
+
+NAME_NOTE = "subject_name"
+_NAME_VALUE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*(?:,?\s[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*){1,5}")
+_BORN = re.compile(r"\bborn\s+(?:on\s+)?", re.IGNORECASE)
+
+
+def _alternation(labels: list[str]) -> str:
+    return "(?:" + "|".join(sorted(labels, key=len, reverse=True)) + ")"
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    explanation: str
+    confidence: float
+
+
+class SubjectExtractor:
+    name: ClassVar[str] = "subject"
+    version: ClassVar[str] = "1.0"
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        stop = _alternation(config["stop_labels"])
+        self._stop = re.compile(rf"\s+{stop}\s*[:#]|\s{{2,}}|\s*\(|,?\s+A#|,\s*A-?\d|,\s*\d")
+        self._name = re.compile(rf"(?:^|(?<=\s))(?P<label>{_alternation(config['name_labels'])})\s*:\s*"
+                                r"(?P<value>[^\n]+)", re.MULTILINE)
+        self._dob = re.compile(rf"(?:^|(?<=\s))(?P<label>{_alternation(config['dob_labels'])})\s*:?\s*")
+        self._caption = re.compile(config["caption"], re.MULTILINE)
+        self._party = re.compile(config["party"])
+        self._not_party = re.compile(config["not_party"])
+        self._ids = []
+        for scheme, spec in config["identifiers"].items():
+            labelled = re.compile(rf"(?:^|(?<=[\s(,;]))(?P<label>{_alternation(spec['labels'])})\s*[:.]?\s*"
+                                  rf"(?P<value>{spec['value']})(?![\w\-])")
+            unlabeled = re.compile(spec["unlabeled"]) if spec.get("unlabeled") else None
+            self._ids.append((scheme, labelled, unlabeled))
+
+    def extract(self, doc: Doc, context: ExtractionContext) -> list[SubjectFact]:
+        text = context.page.text
+        evidence: list[Evidence] = []
+        name = self._find_name(text, doc, context, evidence)
+        dob = self._find_dob(text, context, evidence)
+        identifiers = self._find_identifiers(text, context, evidence)
+        if not evidence:
+            return []
+        if name and NAME_NOTE not in context.notes:
+            context.notes[NAME_NOTE] = SubjectNames.from_name(name)
+        first = evidence[0]
+        return [SubjectFact(fact_id=context.fact_id("subject", first.start, first.end), name=name,
+                            date_of_birth=dob, identifiers=identifiers,
+                            confidence=max(e.confidence for e in evidence), evidence=evidence)]
+
+    # ------------------------------------------------------------------------ name
+
+    def _find_name(self, text: str, doc: Doc, context: ExtractionContext, evidence: list[Evidence]) -> str | None:
+        if NAME_NOTE in context.notes:  # a later page repeats the name: keep the first one
+            return None
+        for m in self._name.finditer(text):
+            value = self._cut(m.group("value"))
+            if value and _NAME_VALUE.fullmatch(value) and not value.isdigit():
+                start = m.start("value")
+                evidence.append(context.evidence(self, start, start + len(value), 0.95,
+                                                 f"name after the label {m.group('label')!r}"))
+                return value
+        for m in self._party.finditer(text):
+            value = m.group("value").strip()
+            if not self._not_party.search(value):
+                start = m.start("value")
+                evidence.append(context.evidence(self, start, start + len(value), 0.85,
+                                                 "party named as petitioner or respondent"))
+                return value
+        m = self._caption.search(text)
+        if m and not self._not_party.search(m.group("value")):
+            value = m.group("value").strip().rstrip(",.")
+            if _NAME_VALUE.fullmatch(value):
+                start = m.start("value")
+                evidence.append(context.evidence(self, start, start + len(value), 0.9, "name in a court caption"))
+                return value
+        for ent in doc.ents:  # "Antonio Serrano-Perez, 39, of Tamaulipas"
+            if ent.label_ == "PERSON" and re.match(r",\s*\d{1,2},", text[ent.end_char:ent.end_char + 6]):
+                start = ent.start
+                while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+                    start -= 1  # NER often drops a first given name ("Victor Manuel Perez-Monroy")
+                first = doc[start].idx
+                evidence.append(context.evidence(self, first, ent.end_char, 0.7,
+                                                 "person named with an age, as press releases name a defendant"))
+                return text[first:ent.end_char]
+        return None
+
+    def _cut(self, value: str) -> str:
+        m = self._stop.search(value)
+        value = value[:m.start()] if m else value
+        return value.strip().rstrip(",;.")
+
+    # ------------------------------------------------------------------------- dob
+
+    def _find_dob(self, text: str, context: ExtractionContext, evidence: list[Evidence]) -> PartialDate | None:
+        for pattern, explanation in ((self._dob, "date after a date-of-birth label"),
+                                     (_BORN, "date after 'born'")):
+            for m in pattern.finditer(text):
+                dates = [d for d in find_dates(text[m.end():m.end() + 40]) if d.start <= 2]
+                if dates:
+                    d = dates[0]
+                    start = m.end() + d.start
+                    evidence.append(context.evidence(self, start, start + len(d.text), 0.9, explanation))
+                    return d.date
+        return None
+
+    # ----------------------------------------------------------------- identifiers
+
+    def _find_identifiers(self, text: str, context: ExtractionContext,
+                          evidence: list[Evidence]) -> list[Identifier]:
+        found: list[Identifier] = []
+        taken: list[tuple[int, int]] = []
+        for scheme, labelled, _ in self._ids:
+            for m in labelled.finditer(text):
+                value = m.group("value").strip()
+                if any(s <= m.start("value") < e for s, e in taken):
+                    continue
+                taken.append((m.start("value"), m.end("value")))
+                if not any(i.scheme == scheme and i.value == value for i in found):
+                    found.append(Identifier(scheme=scheme, value=value))
+                    evidence.append(context.evidence(self, m.start("value"), m.end("value"), 0.95,
+                                                     f"{scheme} after the label {m.group('label')!r}"))
+        for scheme, _, unlabeled in self._ids:
+            if unlabeled is None or any(i.scheme == scheme for i in found):
+                continue
+            for m in unlabeled.finditer(text):
+                if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken):
+                    continue
+                found.append(Identifier(scheme=scheme, value=m.group(0)))
+                evidence.append(context.evidence(self, m.start(), m.end(), 0.8, f"{scheme} by its form"))
+                break
+        return found

@@ -1,0 +1,132 @@
+"""Within one document, one fact per thing mentioned: mentions merge, evidences accumulate.
+
+* Offenses from prose merge with an earlier offense of the same person whose charge reads
+  the same (normalized) and whose dates do not disagree; the disposition that is furthest
+  along ("pleaded guilty" over "arrested") wins. Table rows and form blocks are distinct
+  charges and never merge with each other.
+* Events merge on (type, whose, date); ties on (kind, relation); subject facts into one.
+Cross-document merging is case assembly's job (``casefacts.assemble``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from casefacts.schema import CommunityTieFact, EventFact, Fact, OffenseFact, PartialDate, SubjectFact
+from casefacts.textnorm import normalize_text
+
+# How far along a case a disposition is; a later mention of the same offense moves it forward.
+DISPOSITION_RANK = {"unknown": 0, "arrested": 1, "charged": 2, "pending": 3, "convicted": 4,
+                    "pleaded_guilty": 5, "dismissed": 6, "acquitted": 6, "vacated": 7, "expunged": 7}
+DATE_FIELDS = ("offense_date", "arrest_date", "disposition_date")
+DISTINCT_FLAG = "source:table_row"
+
+
+def combine_confidence(values: Sequence[float]) -> float:
+    """Independent evidences: 1 - prod(1 - c), capped below certainty."""
+    remaining = 1.0
+    for value in values:
+        remaining *= 1.0 - value
+    return round(min(0.99, 1.0 - remaining), 3)
+
+
+def _dates_agree(a: PartialDate | None, b: PartialDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    short, long_ = sorted((a.iso, b.iso), key=len)
+    return long_.startswith(short)
+
+
+def _finer(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
+    if a is None or b is None:
+        return a or b
+    return a if len(a.iso) >= len(b.iso) else b
+
+
+def _charge_key(fact: OffenseFact) -> str:
+    return normalize_text(fact.charge_normalized or fact.charge)
+
+
+def same_offense(a: OffenseFact, b: OffenseFact) -> bool:
+    if DISTINCT_FLAG in a.flags and DISTINCT_FLAG in b.flags:
+        return False
+    if a.about != b.about or not all(_dates_agree(getattr(a, f), getattr(b, f)) for f in DATE_FIELDS):
+        return False
+    ka, kb = _charge_key(a), _charge_key(b)
+    return ka == kb or f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} "
+
+
+def _merge_offense(base: OffenseFact, other: OffenseFact) -> OffenseFact:
+    update: dict[str, Any] = {name: _finer(getattr(base, name), getattr(other, name)) for name in DATE_FIELDS}
+    for name in ("statute", "sentence", "docket", "charge_normalized"):
+        if getattr(base, name) is None:
+            update[name] = getattr(other, name)
+    if base.level == "unknown":
+        update["level"] = other.level
+    if DISPOSITION_RANK[other.disposition] > DISPOSITION_RANK[base.disposition]:
+        update["disposition"] = other.disposition
+    if DISTINCT_FLAG not in base.flags and DISTINCT_FLAG in other.flags:  # the row is the better charge text
+        update["charge"] = other.charge
+    return _with_evidence(base, other, update)
+
+
+def _with_evidence(base: Any, other: Any, update: dict[str, Any]) -> Any:
+    evidence = base.evidence + [e for e in other.evidence if e not in base.evidence]
+    update["evidence"] = evidence
+    update["confidence"] = combine_confidence([base.confidence, other.confidence])
+    update["flags"] = list(dict.fromkeys(base.flags + other.flags))
+    return base.model_copy(update=update)
+
+
+def _event_key(fact: EventFact) -> tuple[Any, ...]:
+    return (fact.event_type, fact.about.who, fact.about.relation, fact.date.iso if fact.date else None, fact.status)
+
+
+def _tie_key(fact: CommunityTieFact) -> tuple[Any, ...]:
+    return (fact.tie_kind, fact.details.get("relation"), fact.status)
+
+
+def _merge_tie(base: CommunityTieFact, other: CommunityTieFact) -> CommunityTieFact:
+    details = dict(base.details)
+    for key, value in other.details.items():
+        if details.get(key) is None:
+            details[key] = value
+    return _with_evidence(base, other, {"details": details})
+
+
+def _merge_subject(base: SubjectFact, other: SubjectFact) -> SubjectFact:
+    identifiers = list(base.identifiers)
+    identifiers += [i for i in other.identifiers if i not in identifiers]
+    return _with_evidence(base, other, {"name": base.name or other.name,
+                                        "date_of_birth": base.date_of_birth or other.date_of_birth,
+                                        "identifiers": identifiers})
+
+
+def merge_document_facts(facts: Sequence[Fact]) -> list[Fact]:
+    """The facts of one document with repeated mentions merged, in first-mention order."""
+    merged: list[Fact] = []
+    for fact in facts:
+        target = None
+        for i, existing in enumerate(merged):
+            if existing.kind != fact.kind or existing.status != fact.status:
+                continue
+            if (isinstance(fact, OffenseFact) and same_offense(existing, fact)
+                    or isinstance(fact, EventFact) and _event_key(existing) == _event_key(fact)
+                    or isinstance(fact, CommunityTieFact) and _tie_key(existing) == _tie_key(fact)
+                    or isinstance(fact, SubjectFact)):
+                target = i
+                break
+        if target is None:
+            merged.append(fact)
+            continue
+        existing = merged[target]
+        if isinstance(fact, OffenseFact):
+            merged[target] = _merge_offense(existing, fact)
+        elif isinstance(fact, CommunityTieFact):
+            merged[target] = _merge_tie(existing, fact)
+        elif isinstance(fact, SubjectFact):
+            merged[target] = _merge_subject(existing, fact)
+        else:
+            merged[target] = _with_evidence(existing, fact, {})
+    return merged

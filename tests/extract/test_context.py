@@ -1,0 +1,35 @@
+"""ConText: negation stays in its clause, hypotheses run on, pseudo cues cancel."""
+
+from __future__ import annotations
+
+from casefacts.extract.context import modifiers_for
+
+
+def _covers(nlp, text: str, word: str) -> set[str]:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    return {m.category for m in modifiers_for(doc, token.i, token.i + 1)}
+
+
+def test_negation_in_its_clause_only(nlp) -> None:
+    text = "He has no criminal record and works as a mechanic."
+    assert _covers(nlp, text, "record") == {"negated"}
+    assert _covers(nlp, text, "mechanic") == set()
+
+
+def test_never_arrested(nlp) -> None:
+    assert _covers(nlp, "She was never arrested for anything.", "arrested") == {"negated"}
+
+
+def test_not_guilty_is_no_negation(nlp) -> None:
+    assert _covers(nlp, "He was found not guilty of robbery.", "robbery") == set()
+
+
+def test_conditional_covers_the_whole_sentence(nlp) -> None:
+    text = "If Jorge were deported, his children would lose their main provider."
+    assert "hypothetical" in _covers(nlp, text, "children")
+    assert "hypothetical" in _covers(nlp, text, "deported")
+
+
+def test_modal_future(nlp) -> None:
+    assert "hypothetical" in _covers(nlp, "He may be prosecuted for illegal reentry.", "reentry")

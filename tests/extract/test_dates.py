@@ -1,0 +1,73 @@
+"""Dates: every written form, at the precision written, never an invented day."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefacts.extract.dates import find_dates, incident_date, parse_date
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("03/04/2019", "2019-03-04"),
+    ("2019-03-04", "2019-03-04"),
+    ("2019/03/04", "2019-03-04"),
+    ("20190304", "2019-03-04"),
+    ("June 3, 2018", "2018-06-03"),
+    ("Jun. 3rd 2018", "2018-06-03"),
+    ("3 June 2018", "2018-06-03"),
+    ("MAR 04 2019", "2019-03-04"),
+    ("March 2019", "2019-03"),
+    ("March of 2019", "2019-03"),
+    ("03/2019", "2019-03"),
+    ("2015", "2015"),
+    ("3/4/19", "2019-03-04"),
+    ("12/01/85", "1985-12-01"),
+])
+def test_parse_date_forms(text: str, iso: str) -> None:
+    assert parse_date(text).iso == iso
+
+
+def test_partial_dates_in_prose_keep_their_precision() -> None:
+    found = find_dates("He was arrested in March 2019 and convicted in 2015, on or about June 3, 2018.")
+    assert [(d.text, d.date.iso, d.date.precision) for d in found] == [
+        ("March 2019", "2019-03", "month"), ("2015", "2015", "year"), ("June 3, 2018", "2018-06-03", "day")]
+
+
+def test_offsets_point_at_the_date() -> None:
+    text = "Convicted on 04/05/2009 in Miami."
+    (d,) = find_dates(text)
+    assert text[d.start:d.end] == "04/05/2009"
+
+
+@pytest.mark.parametrize("text", [
+    "sentenced to 2000 hours of service",  # a bare number after "to" is no year
+    "PC 11350(a)",
+    "section 16-13-30",  # a statute section shaped like a date
+    "2019-02-30",  # no such day
+    "Room 2015B",
+])
+def test_no_date_where_there_is_none(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_bare_year_needs_a_cue() -> None:
+    assert find_dates("Case 2019 closed") == []
+    assert [d.date.iso for d in find_dates("since 2005")] == ["2005"]
+
+
+def test_day_first_only_when_unambiguous() -> None:
+    assert parse_date("25/12/2019").iso == "2019-12-25"
+    assert parse_date("05/12/2019").iso == "2019-05-12"
+
+
+def test_parse_date_of_empty_or_garbage() -> None:
+    assert parse_date(None) is None
+    assert parse_date("") is None
+    assert parse_date("NO DISP RPTD") is None
+
+
+def test_incident_date_needs_a_time_of_day() -> None:
+    text = "On 09/06/2021 at approximately 1305 hours, I was dispatched. On 09/07/2021 he was arrested."
+    assert incident_date(find_dates(text), text).iso == "2021-09-06"
+    other = "On 09/07/2021 he was arrested."
+    assert incident_date(find_dates(other), other) is None

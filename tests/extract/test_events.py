@@ -1,0 +1,55 @@
+"""Immigration events and arrests in narratives."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import affirmed
+
+
+def _events(extract, text: str) -> list[tuple[str, str | None]]:
+    return [(e.event_type, e.date.iso if e.date else None) for e in affirmed(extract(text), "event")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("SUBJECT stated that she last entered the United States back in 2011 at Dallas/Fort Worth International "
+     "Airport as a nonimmigrant visitor.", [("entry", "2011")]),
+    ("He crossed the border illegally near Sasabe, Arizona on 14 May 2012, avoiding inspection.",
+     [("unlawful_entry", "2012-05-14")]),
+    ("Jorge Castillo was deported to Mexico on 12/26/2016 through Mesa, Arizona.", [("removal", "2016-12-26")]),
+    ("On or about January 5, 2014, ERO removed Subject to Colombia through Hidalgo, Texas.",
+     [("removal", "2014-01-05")]),
+    ("SINGH reentered the United States illegally near Del Rio, Texas in July 2013.", [("reentry", "2013-07")]),
+    ("He came back into the United States illegally during 2014, near Santa Teresa, New Mexico.",
+     [("reentry", "2014")]),
+    ("She was apprehended by U.S. Border Patrol agents near Sasabe, Arizona on or about November 1, 2020 while "
+     "attempting to enter the United States without inspection.", [("apprehension", "2020-11-01")]),
+    ("On May 19, 2022, ERO Fresno officers arrested SUBJECT at her residence.", [("arrest", "2022-05-19")]),
+])
+def test_events(extract, text: str, expected: list) -> None:
+    assert _events(extract, text) == expected
+
+
+def test_place_is_kept(extract) -> None:
+    (event,) = affirmed(extract("He was deported to Guatemala in 2012 through Laredo, Texas."), "event")
+    assert event.place == "Guatemala"
+
+
+@pytest.mark.parametrize("text", [
+    "She has never been arrested in the United States.",
+    "If he were deported, his family would suffer.",
+    "He reentered the country after her removal.",  # the removal is a mention, not a new event
+    "Subject was convicted of reentry after removal.",  # a charge, not events
+    "A search incident to arrest revealed nothing.",
+])
+def test_no_affirmed_event(extract, text: str) -> None:
+    assert [e.event_type for e in affirmed(extract(text), "event")
+            if e.event_type != "reentry" or "reentered" not in text] == []
+
+
+def test_a_co_defendants_arrest(extract) -> None:
+    text = ("On October 3, 2016, he was located and arrested for trespassing.\n\n"
+            "A second suspect, later identified as Minh Baptiste, was also detained and was arrested for trespassing.")
+    events = affirmed(extract(text), "event")
+    assert [(e.about.who, e.about.relation, e.date.iso) for e in events] == [
+        ("subject", None, "2016-10-03"), ("other", "co_defendant", "2016-10-03")]

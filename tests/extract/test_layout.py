@@ -1,0 +1,22 @@
+"""Layout: sentence starts from lines, wrapped lines joined without moving offsets."""
+
+from __future__ import annotations
+
+from casefacts.extract.layout import line_starts, unwrap
+
+
+def test_unwrap_keeps_offsets() -> None:
+    text = "He was taken\ninto custody.\n\nNAME: X"
+    joined = unwrap(text)
+    assert len(joined) == len(text)
+    assert "taken into custody" in joined
+    assert "\n\nNAME" in joined
+
+
+def test_field_lines_and_headings_start_sentences() -> None:
+    text = ("ARREST DATE: 2021/10/01\nCHARGE: BURGLARY\nThe defendant was arrested on a warrant and was taken to\n"
+            "the station for booking by the officers.\n")
+    starts = line_starts(text)
+    assert text.index("CHARGE") in starts
+    assert text.index("The defendant") in starts
+    assert text.index("the station") not in starts  # a wrapped prose line

@@ -1,0 +1,40 @@
+"""Merging mentions within a document (pure)."""
+
+from __future__ import annotations
+
+from casefacts.extract.merge import DISTINCT_FLAG, merge_document_facts
+from casefacts.schema import About, Evidence, OffenseFact, PartialDate
+
+DOC = "a" * 64
+
+
+def _offense(start: int, charge: str, disposition: str = "unknown", flags: list[str] | None = None,
+             arrest: str | None = None, who: str = "subject") -> OffenseFact:
+    evidence = Evidence(doc_id=DOC, page=1, start=start, end=start + len(charge), quote=charge,
+                        extractor="offenses@1.0", confidence=0.6)
+    return OffenseFact(fact_id=f"off-{start}", charge=charge, charge_normalized=charge.lower(),
+                       disposition=disposition, confidence=0.6, evidence=[evidence], flags=flags or [],
+                       arrest_date=PartialDate.from_iso(arrest) if arrest else None, about=About(who=who))
+
+
+def test_mentions_of_one_offense_merge_and_move_forward() -> None:
+    (merged,) = merge_document_facts([_offense(0, "burglary", "arrested", arrest="2015-03"),
+                                      _offense(50, "Burglary", "convicted")])
+    assert merged.disposition == "convicted"
+    assert len(merged.evidence) == 2
+    assert merged.arrest_date.iso == "2015-03"
+    assert merged.confidence > 0.6
+
+
+def test_different_dates_stay_apart() -> None:
+    facts = merge_document_facts([_offense(0, "DUI", arrest="2015"), _offense(50, "DUI", arrest="2018")])
+    assert len(facts) == 2
+
+
+def test_table_rows_never_merge_with_each_other() -> None:
+    rows = [_offense(0, "DUI", flags=[DISTINCT_FLAG]), _offense(50, "DUI", flags=[DISTINCT_FLAG])]
+    assert len(merge_document_facts(rows)) == 2
+
+
+def test_whose_offense_matters() -> None:
+    assert len(merge_document_facts([_offense(0, "robbery"), _offense(50, "robbery", who="other")])) == 2

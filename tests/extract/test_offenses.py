@@ -1,0 +1,125 @@
+"""Offenses in prose: disposition from context, negation, hypotheses, whose offense, dates, sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import affirmed, of_kind
+
+
+def _one(extract, text: str):
+    offenses = affirmed(extract(text), "offense")
+    assert len(offenses) == 1, [o.charge for o in offenses]
+    return offenses[0]
+
+
+@pytest.mark.parametrize(("text", "disposition"), [
+    ("He was convicted of burglary in 2015.", "convicted"),
+    ("She was found guilty of petty theft.", "convicted"),
+    ("He pleaded guilty to possession of a controlled substance.", "pleaded_guilty"),
+    ("He entered a plea of guilty to robbery and was sentenced to two years in prison.", "pleaded_guilty"),
+    ("He was arrested for DUI, but the charges were dismissed.", "dismissed"),
+    ("The State entered a nolle prosequi as to Criminal Trespass (PC 602).", "dismissed"),
+    ("He was acquitted of aggravated assault.", "acquitted"),
+    ("A jury found him not guilty of robbery.", "acquitted"),
+    ("He was charged with burglary. The case remains pending.", "pending"),
+    ("He was arrested for shoplifting in March 2019.", "arrested"),
+    ("His conviction for burglary was later vacated.", "vacated"),
+    ("The record of his DUI conviction was expunged.", "expunged"),
+])
+def test_disposition_from_context(extract, text: str, disposition: str) -> None:
+    assert _one(extract, text).disposition == disposition
+
+
+def test_each_charge_takes_its_own_cue(extract) -> None:
+    offenses = affirmed(extract("He was arrested for DUI and convicted of reckless driving."), "offense")
+    assert {o.charge: o.disposition for o in offenses} == {"DUI": "arrested", "reckless driving": "convicted"}
+
+
+def test_following_sentence_continues_the_charge(extract) -> None:
+    fact = _one(extract, "During September 2011 the Fresno Police Department arrested SINGH for ADW. "
+                         "She was convicted on December 4, 2011 and sentenced to twelve (12) months in the "
+                         "Department of Corrections.")
+    assert fact.disposition == "convicted"
+    assert fact.arrest_date.iso == "2011-09"
+    assert fact.disposition_date.iso == "2011-12-04"
+    assert fact.sentence.custody_days == 360
+
+
+@pytest.mark.parametrize("text", [
+    "He has no criminal history.",
+    "She was never convicted of robbery.",
+    "He has no prior convictions for burglary or theft.",
+    "If he reenters the United States he may be prosecuted for illegal reentry under 8 U.S.C. 1326.",
+])
+def test_negated_and_hypothetical_are_not_affirmed(extract, text: str) -> None:
+    assert affirmed(extract(text), "offense") == []
+
+
+def test_negated_offense_keeps_its_status(extract) -> None:
+    (fact,) = of_kind(extract("She was never convicted of robbery."), "offense")
+    assert fact.status == "negated"
+    assert "never" in fact.evidence[0].explanation
+
+
+@pytest.mark.parametrize(("text", "relation"), [
+    ("His brother was convicted of robbery in 2010.", "brother"),
+    ("Please do not confuse Carmen with her brother Mario, who was convicted of robbery back in 2019.", "brother"),
+    ("It is true that her cousin, Arjun, was convicted of street robbery in or about 2006.", "cousin"),
+    ("A second suspect, later identified as Minh Baptiste, was also detained and was arrested for trespassing.",
+     "co_defendant"),
+])
+def test_a_relatives_offense_is_not_the_subjects(extract, text: str, relation: str) -> None:
+    (fact,) = of_kind(extract(text), "offense")
+    assert (fact.about.who, fact.about.relation) == ("other", relation)
+
+
+def test_subject_named_by_surname_is_the_subject(extract) -> None:
+    text = "Name: IVANOV, CRISTIAN\n\nI placed Cristian Ivanov under arrest for CORP INJ SPOUSE (PC 273.5(a))."
+    fact = _one(extract, text)
+    assert fact.about.who == "subject"
+    assert fact.disposition == "arrested"
+    assert fact.statute.text == "PC 273.5(a)"
+    assert fact.charge_normalized == "corporal injury to a spouse"
+
+
+def test_charge_before_its_citation(extract) -> None:
+    fact = _one(extract, "The State announced a nolle prosequi on the charge of Theft of Property (PC 484(a)), "
+                         "a misdemeanor on January 13, 2009.")
+    assert fact.charge == "Theft of Property"
+    assert (fact.disposition, fact.level, fact.disposition_date.iso) == ("dismissed", "misdemeanor", "2009-01-13")
+
+
+def test_record_wide_offense_date(extract) -> None:
+    text = ("I HEREBY CERTIFY that the above-named defendant was arraigned for acts alleged to have been committed "
+            "on or about June 10, 2009, and that the following proceedings were had:\n"
+            "On October 26, 2009, the defendant pleaded guilty to Trespass (N.Y. Penal Law § 140.10).")
+    fact = _one(extract, text)
+    assert (fact.offense_date.iso, fact.disposition_date.iso) == ("2009-06-10", "2009-10-26")
+
+
+def test_police_report_incident_time_dates_the_offense(extract) -> None:
+    text = ("On September 28, 2016, at about 0935 hours, Officer Garcia and I responded to a disturbance.\n\n"
+            "On October 3, 2016, he was located and arrested for trespassing (Tex. Penal Code § 30.05) and "
+            "DRV SUSP LIC (Tex. Transp. Code § 521.457).")
+    offenses = affirmed(extract(text), "offense")
+    assert [(o.charge, o.offense_date.iso, o.arrest_date.iso) for o in offenses] == [
+        ("trespassing", "2016-09-28", "2016-10-03"), ("DRV SUSP LIC", "2016-09-28", "2016-10-03")]
+
+
+def test_same_offense_twice_is_one_fact_with_two_evidences(extract) -> None:
+    text = ("Serrano-Perez pleaded guilty in May 2019 to illegal re-entry.\n\n"
+            "He was sentenced to 10 years in federal prison for illegally reentering the United States.")
+    fact = _one(extract, text)
+    assert len(fact.evidence) == 2
+    assert fact.disposition == "pleaded_guilty"
+    assert fact.disposition_date.iso == "2019-05"
+    assert fact.sentence.custody_days == 3650
+
+
+def test_a_victim_is_no_offender(extract) -> None:
+    assert affirmed(extract("She was the victim of a robbery in 2018."), "offense") == []
+
+
+def test_weak_terms_need_a_cue(extract) -> None:
+    assert affirmed(extract("He escaped poverty through hard work and fraud prevention training."), "offense") == []

@@ -1,0 +1,48 @@
+"""Subject identifiers, as written."""
+
+from __future__ import annotations
+
+from .helpers import of_kind
+
+
+def _subject(extract, text: str):
+    (fact,) = of_kind(extract(text), "subject")
+    return fact
+
+
+def test_rap_sheet_header(extract) -> None:
+    fact = _subject(extract, "NAME: DUARTE CHAVEZ, EDWIN DOB: 04/28/1990 SEX: M RACE: W POB: MEXICO\n"
+                             "SID: FL37892867 FBI: 817201JK3 A-NUMBER: 094-000-245\n")
+    assert fact.name == "DUARTE CHAVEZ, EDWIN"
+    assert fact.date_of_birth.iso == "1990-04-28"
+    assert {(i.scheme, i.value) for i in fact.identifiers} == {
+        ("sid", "FL37892867"), ("fbi_number", "817201JK3"), ("a_number", "094-000-245")}
+    for evidence in fact.evidence:
+        assert evidence.quote in {"DUARTE CHAVEZ, EDWIN", "04/28/1990", "FL37892867", "817201JK3", "094-000-245"}
+
+
+def test_court_caption_and_labelled_sid(extract) -> None:
+    fact = _subject(extract, "THE PEOPLE OF THE STATE OF CALIFORNIA, Plaintiff, v. CRISTIAN IVANOV, Defendant.\n"
+                             "Case No.: 08CR39341\nSID: A18125994\n")
+    assert fact.name == "CRISTIAN IVANOV"
+    assert [(i.scheme, i.value) for i in fact.identifiers] == [("sid", "A18125994")]  # not an A-number
+
+
+def test_letter_re_line_with_a_number(extract) -> None:
+    fact = _subject(extract, "RE: Carmen Portillo Salazar, A# A 096 755 619\n\nI have known her for years.\n")
+    assert fact.name == "Carmen Portillo Salazar"
+    assert [(i.scheme, i.value) for i in fact.identifiers] == [("a_number", "A 096 755 619")]
+
+
+def test_unlabelled_a_number(extract) -> None:
+    fact = _subject(extract, "The respondent (A012345678) appeared.")
+    assert [(i.scheme, i.value) for i in fact.identifiers] == [("a_number", "A012345678")]
+
+
+def test_press_release_defendant(extract) -> None:
+    fact = _subject(extract, "Antonio Serrano-Perez, 39, of Tamaulipas, Mexico, was sentenced Oct. 18.")
+    assert fact.name == "Antonio Serrano-Perez"
+
+
+def test_no_subject_fact_without_identifiers(extract) -> None:
+    assert of_kind(extract("He has worked at the bakery for ten years."), "subject") == []

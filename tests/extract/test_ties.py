@@ -1,0 +1,67 @@
+"""Community ties: every kind, family details, negation and hypotheses."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import affirmed
+
+HEADER = "RE: Carmen Portillo Salazar\n\n"
+
+
+def _ties(extract, text: str) -> list[tuple[str, dict]]:
+    return [(t.tie_kind, t.details) for t in affirmed(extract(HEADER + text), "community_tie")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Carmen's three children are permanent residents of the United States.",
+     [("family", {"relation": "child", "status": "lpr", "count": 3})]),
+    ("She has two U.S. citizen children who depend on her.",
+     [("family", {"relation": "child", "status": "us_citizen", "count": 2})]),
+    ("TRAN CABRERA's brother is a lawful permanent resident.", []),  # not the subject's name
+    ("Her brother is a lawful permanent resident.", [("family", {"relation": "sibling", "status": "lpr"})]),
+    ("She also cares for her elderly father, who is an American citizen.",
+     [("family", {"relation": "parent", "status": "us_citizen"})]),
+    ("She has been a resident of Brooklyn since 2007.", [("residence", {"since": 2007})]),
+    ("She has made her home in Brooklyn for eighteen years.", [("residence", {"years": 18})]),
+    ("Carmen moved to Orlando in 2012 and has lived here ever since.", [("residence", {"since": 2012})]),
+    ("Tri-County Dairy has employed Carmen since 2009.", [("employment", {"employer": "Tri-County Dairy"})]),
+    ("She works as a drywall installer for Premier Drywall Inc. and is well liked.",
+     [("employment", {"employer": "Premier Drywall Inc."})]),
+    ("She served in the U.S. Army for four years.", [("military", {"branch": "U.S. Army"})]),
+    ("Her brother serves in the U.S. Air Force.", [("military", {"branch": "U.S. Air Force", "relation": "brother"})]),
+    ("Her husband is a proud member of the U.S. Coast Guard.",
+     [("military", {"branch": "U.S. Coast Guard", "relation": "spouse"})]),
+    ("She earned her GED at the adult school.", [("education", {})]),
+    ("She volunteers every Saturday at the local food bank.", [("community_service", {})]),
+    ("She completed an anger management course and has been sober since 2019.", [("rehabilitation", {})]),
+    ("She suffers from type 2 diabetes and needs regular medical care.", [("health", {})]),
+    ("Her daughter has autism and requires constant care.", [("health", {"relation": "daughter"})]),
+    ("She owns a small bakery in Queens.", [("property_business", {})]),
+    ("She was the victim of a robbery and testified in court.", [("victim_witness", {})]),
+    ("She is 70 years old.", [("age", {"age": 70})]),
+])
+def test_tie_kinds(extract, text: str, expected: list) -> None:
+    assert _ties(extract, text) == expected
+
+
+def test_spouse_writer(extract) -> None:
+    text = "My name is Victor Singh and I am the husband of Carmen. I am a lawful permanent resident."
+    assert ("family", {"relation": "spouse"}) in [(k, {"relation": d["relation"]}) for k, d in _ties(extract, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "She has no children.",
+    "If Carmen were removed, her husband could not pay the rent alone.",
+    "I have three children of my own.",  # the writer's, not the subject's
+    "His brother was convicted of robbery.",  # a relative's offense is no family tie
+    "Tuan was at work that night.",
+    "Subject was enrolled in the Alternatives to Detention program.",
+])
+def test_no_affirmed_tie(extract, text: str) -> None:
+    assert _ties(extract, text) == []
+
+
+def test_employer_writes_the_letter(extract) -> None:
+    text = "As the general manager of Golden Dragon Restaurant, I supervise Carmen directly."
+    assert ("employment", {"employer": "Golden Dragon Restaurant"}) in _ties(extract, text)
