@@ -71,3 +71,17 @@ def test_incident_date_needs_a_time_of_day() -> None:
     assert incident_date(find_dates(text), text).iso == "2021-09-06"
     other = "On 09/07/2021 he was arrested."
     assert incident_date(find_dates(other), other) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He lived there between 2010 and 2012.", [("2010", "2010")]),  # a range keeps its start
+    ("from March 2010 to May 2011", [("March 2010", "2010-03")]),
+    ("In 2015 he was arrested; two years later he was deported.", [("2015", "2015"), ("two years later", "2017")]),
+    ("arrested in March 2015 and six months later deported", [("March 2015", "2015-03"),
+                                                              ("six months later", "2015-09")]),
+    ("In 2015 he moved.\n\nTwo years later he left.", [("2015", "2015")]),  # no anchor in the paragraph
+    ("He was sentenced on Tuesday.", []),
+    ("arrested on Oct. 3, 2019 by police", [("Oct. 3, 2019", "2019-10-03")]),
+])
+def test_ranges_relative_and_unresolvable(text: str, expected: list) -> None:
+    assert [(d.text, d.date.iso) for d in find_dates(text)] == expected

@@ -53,3 +53,12 @@ def test_a_co_defendants_arrest(extract) -> None:
     events = affirmed(extract(text), "event")
     assert [(e.about.who, e.about.relation, e.date.iso) for e in events] == [
         ("subject", None, "2016-10-03"), ("other", "co_defendant", "2016-10-03")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The indictment revealed that he re-entered the U.S. after being deported on October 28, 2013.",
+     [("reentry", None), ("removal", "2013-10-28")]),
+    ("He was arrested and deported in 2019.", [("arrest", "2019"), ("removal", "2019")]),
+])
+def test_release_events(extract, text: str, expected: list) -> None:
+    assert _events(extract, text) == expected

@@ -123,3 +123,45 @@ def test_a_victim_is_no_offender(extract) -> None:
 
 def test_weak_terms_need_a_cue(extract) -> None:
     assert affirmed(extract("He escaped poverty through hard work and fraud prevention training."), "offense") == []
+
+
+@pytest.mark.parametrize(("text", "disposition"), [
+    ("He was charged with burglary, but the charge was dismissed.", "dismissed"),
+    ("He was charged with burglary in 2015 but the charge was later dismissed.", "dismissed"),
+    ("A jury found him guilty of being a felon in possession of a firearm.", "convicted"),
+    ("He was sentenced to 70 months in prison for illegal reentry.", "convicted"),
+    ("The conviction for robbery was vacated in 2019.", "vacated"),
+    ("The robbery charge is still pending.", "pending"),
+    ("On Oct. 3, 2019, he was charged with burglary, but the charges were later withdrawn.", "dismissed"),
+    ("He was charged with burglary; the prosecutor withdrew the charge in 2020.", "dismissed"),
+])
+def test_disposition_in_complex_sentences(extract, text: str, disposition: str) -> None:
+    assert _one(extract, text).disposition == disposition
+
+
+def test_reduced_charge_is_the_plea(extract) -> None:
+    offenses = {o.charge: o.disposition for o in affirmed(extract(
+        "He was charged with driving under the influence and pleaded guilty to a reduced charge of reckless driving."),
+        "offense")}
+    assert offenses.get("reckless driving") == "pleaded_guilty"
+
+
+def test_list_items_share_the_cue(extract) -> None:
+    text = ("On October 18, 1990, Gonzalez was convicted of: (1) conspiracy to possess with intent to distribute "
+            "500 grams or more of cocaine; and (2) possession with intent to distribute 2 kilograms of cocaine.")
+    dispositions = [o.disposition for o in affirmed(extract(text), "offense")]
+    assert dispositions == ["convicted", "convicted"]
+
+
+def test_statute_in_the_next_sentence(extract) -> None:
+    text = ("Marco Gomez-Arguello, a 36-year-old national, pled guilty to illegal re-entry of a removed alien. "
+            "This violation is under Title 8, United States Code, Section 1326(a) and Section 1326(b)(1).")
+    statute = _one(extract, text).statute
+    assert (statute.jurisdiction, statute.code, statute.section) == ("US", "8 U.S.C.", "1326(a)")
+    assert statute.text == "Title 8, United States Code, Section 1326(a) and Section 1326(b)(1)"
+
+
+def test_conspiracy_to_commit_is_one_charge(extract) -> None:
+    text = "Police arrested and charged him with first degree murder, conspiracy to commit murder and arson."
+    charges = [o.charge for o in affirmed(extract(text), "offense")]
+    assert "conspiracy to commit murder" in charges and "conspiracy" not in charges

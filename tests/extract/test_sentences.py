@@ -55,3 +55,13 @@ def test_no_sentence(grammar: SentenceGrammar, text: str) -> None:
 def test_a_table_cell_duration_is_custody(grammar: SentenceGrammar) -> None:
     assert grammar.parse("2Y", assume_custody=True).custody_days == 730
     assert grammar.parse("2Y") is None
+
+
+@pytest.mark.parametrize(("text", "custody", "suspended"), [
+    ("sentenced to 5 years, 3 suspended, and a $500 fine", 1825, 1095),  # the bare number takes the term's unit
+    ("sentenced to 365 days in jail, all but 30 days suspended", 365, 335),
+    ("sentenced to 18 months, 20 suspended", 540, None),  # more than the term: not a suspended part
+])
+def test_suspended_parts(grammar: SentenceGrammar, text: str, custody: int, suspended: int | None) -> None:
+    sentence = grammar.parse(text)
+    assert (sentence.custody_days, sentence.suspended_days) == (custody, suspended)

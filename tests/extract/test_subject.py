@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .helpers import of_kind
 
 
@@ -46,3 +48,27 @@ def test_press_release_defendant(extract) -> None:
 
 def test_no_subject_fact_without_identifiers(extract) -> None:
     assert of_kind(extract("He has worked at the bakery for ten years."), "subject") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Petitioner Miguel Lopez-Arellano, a native and citizen of Mexico, entered in 1994.", "Miguel Lopez-Arellano"),
+    ("This is an appeal. Petitioner, Carmen Miranda de Gonzalez (Gonzalez), appeals the denial.",
+     "Carmen Miranda de Gonzalez"),
+    ('Dario Castillo-González ("Castillo") petitions for review of an order.', "Dario Castillo-González"),
+    ("Attorney Michael Simpson announced that Marco Gomez-Arguello, a 36-year-old national, pled guilty.",
+     "Marco Gomez-Arguello"),
+    ("ALBANY, NEW YORK - Fernando Hernandez-Cruz, age 36, pled guilty today.", "Fernando Hernandez-Cruz"),
+    ("GREGORIO ANDERSON ROMERO, 45, of New Britain, pleaded guilty.", "GREGORIO ANDERSON ROMERO"),
+])
+def test_subject_introduced_in_prose(extract, text: str, name: str) -> None:
+    assert _subject(extract, text).name == name
+
+
+def test_agency_acronym_is_no_short_name(extract) -> None:
+    text = "Enforcement and Removal Operations (ERO) arrested a man. Jose Perez, 41, was removed."
+    assert _subject(extract, text).name == "Jose Perez"
+
+
+def test_subject_introduced_with_citizenship(extract) -> None:
+    text = "The U.S. Attorney announced that Jose Luis Perez, a Honduran citizen of Tegucigalpa, pleaded guilty."
+    assert _subject(extract, text).name == "Jose Luis Perez"

@@ -65,3 +65,46 @@ def test_no_affirmed_tie(extract, text: str) -> None:
 def test_employer_writes_the_letter(extract) -> None:
     text = "As the general manager of Golden Dragon Restaurant, I supervise Carmen directly."
     assert ("employment", {"employer": "Golden Dragon Restaurant"}) in _ties(extract, text)
+
+
+@pytest.mark.parametrize("text", [
+    "She is an active member of Temple Beth Shalom and serves in the temple's seva volunteers.",
+    "She is an active member of St. Mary's Catholic Parish and serves in the parish men's group.",
+    "Carmen helps with the mosque's outreach committee at Masjid Al-Noor.",
+    "She volunteers at her church every Sunday.",
+    "She volunteers as an usher at Iglesia Pentecostal Fuente de Vida.",
+    "She teaches Sunday school at the synagogue.",
+])
+def test_religious_life_is_no_tie(extract, text: str) -> None:
+    """Religion is protected: worship and volunteering in a religious group make no tie, for any faith."""
+    assert [k for k, _ in _ties(extract, text) if k != "residence"] == []
+
+
+def test_volunteering_next_to_worship_is_still_a_tie(extract) -> None:
+    text = "She volunteers at the food bank and attends Friday prayers."
+    assert ("community_service", {}) in _ties(extract, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Carmen Portillo Salazar, 36, a citizen of Honduras last residing in New Britain, pleaded guilty.",
+     ("residence", {"place": "New Britain"})),
+    ("A resident of Nuevo Laredo, Tamaulipas, Mexico, has been ordered to prison.",
+     ("residence", {"place": "Nuevo Laredo, Tamaulipas, Mexico"})),
+    ("She cited her family ties and the length of her residence.", ("residence", {})),
+    ("Deportation officers arrested the 44-year-old on Tuesday.", ("age", {"age": 44})),
+    ("Carmen Portillo Salazar, a 35‐year‐old citizen of Mexico, petitions for review.", ("age", {"age": 35})),
+])
+def test_real_text_residence_and_age(extract, text: str, expected: tuple) -> None:
+    assert expected in _ties(extract, text)
+
+
+def test_age_of_a_young_victim_is_not_the_subjects(extract) -> None:
+    assert [k for k, _ in _ties(extract, "Officers found the 12-year-old victim at home.") if k == "age"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Carmen's sister has a green card and lives in Houston.",  # the sister's residence
+    "A witness described the suspect; I located Carmen nearby.",  # someone else is the witness
+])
+def test_another_persons_tie_is_not_the_subjects(extract, text: str) -> None:
+    assert [k for k, _ in _ties(extract, text) if k in ("residence", "victim_witness")] == []

@@ -2,7 +2,9 @@
 
 A regular grammar, not a general date parser: records write dates in a handful of ways
 ("03/04/2019", "2019-03-04", "20190304", "June 3, 2018", "3 June 2018", "March 2019",
-"in 2015"), and a grammar that knows them is faster and never guesses a day. Two-digit years
+"in 2015"), and a grammar that knows them is faster and never guesses a day. A range keeps its
+start; "two years later" resolves against the last date of its paragraph; a weekday or a day
+without a year ("on Tuesday", "March 23") is no date. Two-digit years
 pivot at :data:`TWO_DIGIT_PIVOT` (``19`` -> 2019, ``85`` -> 1985).
 """
 
@@ -55,6 +57,14 @@ _YEAR_CUE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_ALONE = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
+
+
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|through|-|–)\s*", re.IGNORECASE)
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_RELATIVE = re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+                       r"(?P<unit>years?|months?)\s+later|the\s+(?:following|next)\s+year)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -117,7 +127,41 @@ def find_dates(text: str) -> list[DateMatch]:
         if value is not None and free(start, end):
             found.append(DateMatch(start, end, m.group("year"), value))
             taken.append((start, end))
-    return sorted(found, key=lambda d: d.start)
+    found = _range_starts(sorted(found, key=lambda d: d.start), text)
+    return sorted(found + _relative(found, text), key=lambda d: d.start)
+
+
+def _range_starts(found: list[DateMatch], text: str) -> list[DateMatch]:
+    """A range ("between 2010 and 2012", "from March 2010 to May 2011") keeps its start only: the
+    date a record states first, the earliest the act can have been, and one fact gets one date."""
+    drop = {i + 1 for i, (a, b) in enumerate(zip(found, found[1:], strict=False))
+            if _RANGE_OPEN.search(text[max(0, a.start - 12):a.start]) and _RANGE_JOIN.fullmatch(text[a.end:b.start])}
+    return [d for i, d in enumerate(found) if i not in drop]
+
+
+def _relative(found: list[DateMatch], text: str) -> list[DateMatch]:
+    """ "two years later", "the following year", "six months later": resolved against the last date
+    before it in the same paragraph, at no finer precision than the anchor (and years at year precision)."""
+    out = []
+    for m in _RELATIVE.finditer(text):
+        anchors = [d for d in found if d.end <= m.start() and "\n\n" not in text[d.end:m.start()]
+                   and m.start() - d.end < 400]
+        if not anchors:
+            continue
+        anchor = anchors[-1].date
+        n = _COUNT.get((m.group("n") or "one").lower()) if not (m.group("n") or "").isdigit() else int(m.group("n"))
+        if n is None:
+            continue
+        if (m.group("unit") or "year").lower().startswith("year"):
+            value = _build(anchor.year + n, None, None)
+        elif anchor.month is not None:
+            months = anchor.year * 12 + anchor.month - 1 + n
+            value = _build(months // 12, months % 12 + 1, None)
+        else:
+            continue
+        if value is not None:
+            out.append(DateMatch(m.start(), m.end(), m.group(0), value))
+    return out
 
 
 def parse_date(text: str | None) -> PartialDate | None:

@@ -1,8 +1,9 @@
 """Extraction over documents: pages through ``nlp.pipe``, every extractor per page, mentions merged.
 
 The engine only orchestrates: the extractors know the language, the pipeline knows the
-tokens. An extractor that fails on a page is logged and skipped (``ExtractionError``
-semantics): the page's other extractors and the batch go on.
+tokens. Fact confidences are calibrated last (``casefacts.calibrate``, ``extractors/calibration.json``
+when present; evidence confidences stay raw). An extractor that fails on a page is logged and
+skipped (``ExtractionError`` semantics): the page's other extractors and the batch go on.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
 
+from casefacts.calibrate import load as load_calibration
 from casefacts.extract.base import ExtractionContext, extractor_id
 from casefacts.extract.layout import make_doc
 from casefacts.extract.merge import merge_document_facts
@@ -32,8 +34,9 @@ def _pages(documents: Sequence[Document]) -> Iterator[tuple[Document, Page]]:
 
 
 def extract_documents(documents: Sequence[Document], nlp: Language | None = None, *,
-                      n_process: int = 1, batch_size: int = BATCH_SIZE) -> list[Fact]:
-    """Facts of every document whose ingest status is ok, per document, in document order."""
+                      n_process: int = 1, batch_size: int = BATCH_SIZE, calibrated: bool = True) -> list[Fact]:
+    """Facts of every document whose ingest status is ok, per document, in document order; with
+    ``calibrated`` (the default) their confidences go through the stored calibration, if any."""
     nlp = nlp or load_pipeline()
     resources = resources_for(nlp)
     extractors = build_extractors(resources)
@@ -54,7 +57,8 @@ def extract_documents(documents: Sequence[Document], nlp: Language | None = None
     facts: list[Fact] = []
     for document in documents:
         facts.extend(merge_document_facts(per_document.get(document.doc_id, [])))
-    return facts
+    calibration = load_calibration(resources.directory) if calibrated else None
+    return [calibration.apply(f) for f in facts] if calibration is not None else facts
 
 
 def extract_document(document: Document, nlp: Language | None = None) -> list[Fact]:

@@ -10,6 +10,7 @@ Cross-document merging is case assembly's job (``casefacts.assemble``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -21,6 +22,7 @@ DISPOSITION_RANK = {"unknown": 0, "arrested": 1, "charged": 2, "pending": 3, "co
                     "pleaded_guilty": 5, "dismissed": 6, "acquitted": 6, "vacated": 7, "expunged": 7}
 DATE_FIELDS = ("offense_date", "arrest_date", "disposition_date")
 DISTINCT_FLAG = "source:table_row"
+_INCHOATE = re.compile(r"\b(?:conspiracy|conspiring|attempt(?:ed)?|solicitation|accessory|aiding)\b")
 
 
 def combine_confidence(values: Sequence[float]) -> float:
@@ -54,6 +56,8 @@ def same_offense(a: OffenseFact, b: OffenseFact) -> bool:
     if a.about != b.about or not all(_dates_agree(getattr(a, f), getattr(b, f)) for f in DATE_FIELDS):
         return False
     ka, kb = _charge_key(a), _charge_key(b)
+    if bool(_INCHOATE.search(ka)) != bool(_INCHOATE.search(kb)):
+        return False  # "conspiracy to commit murder" is not "murder"
     return ka == kb or f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} "
 
 

@@ -37,6 +37,8 @@ _NUMBER = (
 _MONEY = re.compile(r"\$\s?(?P<amount>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<cents>\d{2}))?")
 _FINE_NO_SIGN = re.compile(r"\bfine[sd]?\s*:?\s*(?P<amount>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<cents>\d{2}))?\b",
                            re.IGNORECASE)
+_ALL_BUT = re.compile(r"\ball but\s+$", re.IGNORECASE)
+_BARE_SUSPENDED = re.compile(r"[\s,]*(?:with\s+)?(?P<n>\d{1,3}|[a-z]+)\s+(?:suspended|susp)\b", re.IGNORECASE)
 WINDOW = 24  # characters around a duration searched for its cue
 
 
@@ -166,8 +168,12 @@ class SentenceGrammar:
                 custody = d.days
                 if not partly_suspended and self._suspended_right_after(text, d):
                     suspended = d.days
+                elif not partly_suspended:
+                    suspended = self._bare_suspended(text, d)
             elif role == "suspended" and suspended is None:
                 suspended = d.days
+                if custody is not None and _ALL_BUT.search(text[max(0, d.start - 12):d.start]):
+                    suspended = max(0, custody - d.days)  # "365 days, all but 30 days suspended"
             elif role == "probation" and probation is None:
                 probation = d.days
         fine = self.fine(text)
@@ -180,6 +186,16 @@ class SentenceGrammar:
             return None
         return Sentence(custody_days=custody, suspended_days=suspended, probation_days=probation, fine=fine,
                         suspended=is_suspended, time_served=time_served, text=text.strip())
+
+    def _bare_suspended(self, text: str, d: Duration) -> int | None:
+        """ "5 years, 3 suspended": a bare number right after the term, in the term's unit."""
+        m = _BARE_SUSPENDED.match(text, d.end)
+        units = list(self._duration.finditer(text, d.start, d.end))
+        if m is None or not units:
+            return None
+        size = self.unit_days[self._unit_of[units[-1].group("unit").lower()]]
+        n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS.get(m.group("n").lower())
+        return n * size if n is not None and n * size <= d.days else None
 
     def _suspended_right_after(self, text: str, d: Duration) -> bool:
         tail = text[d.end:d.end + WINDOW]

@@ -1,5 +1,9 @@
 """Statute citations ("8 U.S.C. § 1326(a)", "PC 459", "11350(a) HS", "N.Y. Penal Law § 140.25").
 
+A statute normalizes to (jurisdiction, code, section): ``US``, ``8 U.S.C.`` (the title stays with the
+code, as ``casefacts.rules`` matches codes by their letters and digits), ``1326(a)``; ``text`` is the
+citation as written, with any further sections of the same code ("and Section 1326(b)(1)").
+
 The codes and the ways records write them are data (``extractors/statute_codes.yaml``); this
 module compiles them into one grammar and finds citations in a text.
 """
@@ -15,6 +19,10 @@ from casefacts.schema import Statute
 
 SECTION = r"\d+[A-Z]?(?:[.\-:/]\d+[A-Z]?)*(?:\s?\([A-Za-z0-9]{1,5}\))*"
 _SIGN = r"(?:§§?\s*|sec(?:tion|s?\.)\s*|s\.\s*)?"
+# Further sections of the same code ("1326(a) and Section 1326(b)(1)", "1326(a) and (b)(2)"): part of
+# the citation as written; ``section`` keeps the first one.
+_MORE_SECTIONS = re.compile(r"(?:\s*(?:,|and|or|&)\s*(?:§§?\s*|sec(?:tion|s?\.)\s*)?(?:\d+[A-Z]?)?"
+                            r"(?:\([A-Za-z0-9]{1,5}\))+)+(?![\w(])", re.IGNORECASE)
 FORMS = ("code_section", "section_code", "title_code", "section_of")
 _SIGNED = re.compile(rf"(?<![\w.])(?P<code>(?:[A-Z][A-Za-z.&]*\.?\s){{1,6}}?)§§?\s*(?P<section>{SECTION})(?![\w(])")
 
@@ -79,7 +87,10 @@ class StatuteGrammar:
             for m in pattern.finditer(text):
                 if any(m.start() < f.end and f.start < m.end() for f in found):
                     continue
-                found.append(StatuteMatch(m.start(), m.end(), self._statute(form, m)))
+                statute = self._statute(form, m)
+                more = _MORE_SECTIONS.match(text, m.end())
+                end = more.end() if more else m.end()
+                found.append(StatuteMatch(m.start(), end, statute.model_copy(update={"text": text[m.start():end]})))
         for m in _SIGNED.finditer(text):
             if not any(m.start() < f.end and f.start < m.end() for f in found):
                 code = m.group("code").strip()

@@ -35,6 +35,7 @@ _ENTRY_PLACE = re.compile(r"\b(?:lawfully|illegally|unlawfully|without inspectio
                           r"border|international|as an? (?:visitor|nonimmigrant|immigrant|student|refugee|parolee)|"
                           r"with an? [\w\-]+ (?:visa|exchange))\b", re.IGNORECASE)
 _BORDER = re.compile(r"\b(?:Border Patrol|CBP|Customs and Border Protection|port of entry)\b", re.IGNORECASE)
+_DATED = re.compile(r"^\s*(?:to [A-Z][\w ]{0,30}?\s+)?(?:on|in)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d", re.IGNORECASE)
 _PLACE_PREP = ("near", "at", "through", "in", "to", "from", "into", "via", "outside")
 
 
@@ -71,7 +72,7 @@ class EventExtractor:
                 continue
             if event_type in ("entry", "unlawful_entry") and sent_of(cue).start in apprehensions:
                 continue  # "apprehended ... while attempting to enter / shortly after she crossed"
-            date, date_span = self._date(doc, cue, dates)
+            date, date_span = self._date(doc, cue, [d for d in dates if not _nearer_cue(cue, d, cues)])
             if not self._verbal(cue, date):
                 continue
             if cue.text.lower().endswith("booked") and not _is_person(_person(cue)):
@@ -104,8 +105,11 @@ class EventExtractor:
             sent = sent_of(cue)
             charged = any(s.label_ == "OFFENSE" and sent.start <= s.start < sent.end for s in doc.spans[SPANS_KEY])
             return "apprehension" if not charged and _BORDER.search(sent.text) else "arrest"
-        if root.dep_ in ("pcomp", "pobj") or (root.tag_ == "VBG" and kind != "arrest"):
+        dated = _DATED.match(doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text_with_ws + " ")
+        if (root.dep_ in ("pcomp", "pobj") or (root.tag_ == "VBG" and kind != "arrest")) \
+                and not (kind == "removal" and dated):
             return None  # "after being deported", "entering": a mention inside a phrase, not an event
+            # (but "after being deported on October 28, 2013" narrates a dated removal)
         if root.head.lemma_ == "order" and root.dep_ in ("ccomp", "oprd", "xcomp"):
             return None  # "an immigration judge ordered X removed": an order, not the removal
         if kind == "removal":
@@ -177,6 +181,16 @@ class EventExtractor:
         return EventFact(fact_id=context.fact_id("event", start, end), event_type=event_type, date=date,
                          place=self._place(doc, cue), about=about, status=status,
                          confidence=evidence.confidence, evidence=[evidence])
+
+
+def _nearer_cue(cue: Span, date: DateMatch, cues: list[Span]) -> bool:
+    """Another verbal event cue stands between ``cue`` and ``date`` and is not its conjunct: the date is
+    that cue's ("re-entered ... after being deported on October 28, 2013")."""
+    low, high = sorted((cue.end_char, date.start)) if cue.end_char <= date.start else (date.end, cue.start_char)
+    return any(low <= other.start_char and other.end_char <= high and other.root.head != cue.root
+               and cue.root.head != other.root and other.root.dep_ != "conj" and other.root.pos_ in ("VERB", "AUX")
+               for other in cues
+               if sent_of(other) == sent_of(cue) and other.start != cue.start)
 
 
 def _is_person(token: Token | None) -> bool:

@@ -42,7 +42,11 @@ DATE_ROLE = {"arrested": "arrest_date", "charged": None, "convicted": "dispositi
 _OFFENSE_DATE_CUE = re.compile(r"\b(?:committed|occurred|offen[cs]e (?:date|ended)|incident|alleged(?:ly)?|"
                                r"acts? alleged)\b", re.IGNORECASE)
 _CRIME_CONTEXT = re.compile(r"\b(?:crimes?|criminal|offen[cs]es?|commit(?:ted|ting)?|guilty|history|record|"
-                            r"convictions?|arrests?|charges?|violat\w+|involved in)\b", re.IGNORECASE)
+                            r"convict(?:ed|ions?)|sentenc\w+|prison|arrests?|charges?|violat\w+|involved in)\b",
+                            re.IGNORECASE)
+_INCHOATE = re.compile(r"(?:criminal\s+)?(?:conspiracy|attempt|solicitation)", re.IGNORECASE)
+_THIS_OFFENSE = re.compile(r"\s*(?:This|That|The|Each|Both) (?:violations?|offen[cs]es?|charges?|crimes?|counts?)"
+                           r" (?:is|are|was|were|carries|carry)\b", re.IGNORECASE)
 _VICTIM = re.compile(r"\b(?:victim|victims|survivor)\s+of\b|\bwas\s+(?:robbed|assaulted|attacked|beaten)\b",
                      re.IGNORECASE)
 _JOINER = re.compile(r"^(?:,|;|and|or|&|as well as|,\s*and|,\s*or|along with|plus)?$", re.IGNORECASE)
@@ -109,7 +113,40 @@ class OffenseTextExtractor:
                                  span.id_ in self.r.weak_offenses, f"offense term {span.text!r}"))
         for match in statutes:
             self._attach_statute(doc, match, found, levels)
-        return sorted(found, key=lambda m: m.start)
+        for match in statutes:
+            self._attach_back(doc, match, found)
+        return self._inchoate(doc, sorted(found, key=lambda m: m.start))
+
+    def _inchoate(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """ "conspiracy to commit murder", "attempt to commit robbery": one charge, not two."""
+        out: list[Mention] = []
+        for mention in found:
+            prev = out[-1] if out else None
+            if prev is not None and _INCHOATE.fullmatch(doc[prev.start:prev.end].text) \
+                    and re.fullmatch(r"\s*to(?: commit)?\s*", doc[prev.end:mention.start].text_with_ws + " "):
+                text = doc[prev.start:mention.end].text
+                out[-1] = Mention(prev.start, mention.end, text, self.r.charges.normalize(text), False,
+                                  f"{prev.explanation} + {mention.explanation}", prev.statute or mention.statute)
+            else:
+                out.append(mention)
+        return out
+
+    @staticmethod
+    def _attach_back(doc: Doc, match: StatuteMatch, found: list[Mention]) -> None:
+        """ "... pled guilty to illegal re-entry. This violation is under Title 8, United States Code, Section
+        1326(a)": a sentence that only cites the statute of "this violation" cites the previous sentence's
+        charge."""
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None or any(m.statute is match for m in found):
+            return
+        sent = sent_of(span)
+        if not _THIS_OFFENSE.match(sent.text) or any(sent.start <= m.start < sent.end for m in found) \
+                or sent.start == 0:
+            return
+        previous = sent_of(doc[sent.start - 1])
+        before = [m for m in found if previous.start <= m.start < previous.end and m.statute is None]
+        if before:
+            before[0].statute = match
 
     @staticmethod
     def _left_modifier(token, span: Span, levels: set[int]) -> bool:
@@ -201,6 +238,8 @@ class OffenseTextExtractor:
             nxt = groups[i + 1].start if i + 1 < len(groups) and groups[i + 1].sent == group.sent else group.sent.end
             prv = groups[i - 1].end if i and groups[i - 1].sent == group.sent else group.sent.start
             self._cues(doc, group, cues, prv, nxt, names, rels)
+            if i and prv > group.sent.start:
+                self._inherit(doc, group, groups[i - 1])
             self._continue(doc, group, sents, groups, cues)
             self._dates(doc, group, dates, cues, incident)
             self._shared_dates(group, groups[:i], alleged)
@@ -222,6 +261,16 @@ class OffenseTextExtractor:
             after = [c for c in after if not re.fullmatch(r"\s*(?:(?:of|to|with|for|on|as to|the|a|an|charges?|"
                                                            r"offen[cs]es?)\s*)*", doc[c.end:nxt].text + " ")]
         group.cues = before + after
+
+    @staticmethod
+    def _inherit(doc: Doc, group: Group, previous: Group) -> None:
+        """An item of a list governed by one cue ("convicted of: (1) X ...; and (2) Y") takes the cues
+        of the item before it when no verb stands between them."""
+        if group.cues or any(t.pos_ in ("VERB", "AUX") for t in doc[previous.end:group.start]):
+            return
+        group.cues = [c for c in previous.cues if c.start < previous.start]
+        if group.cues:
+            group.notes.append("cue shared with the list item before")
 
     def _continue(self, doc: Doc, group: Group, sents: list[Span], groups: list[Group], cues: list[Span]) -> None:
         """Cues of the next sentences that name no charge of their own continue this group."""

@@ -23,6 +23,9 @@ from casefacts.schema import Evidence, Identifier, PartialDate, SubjectFact
 NAME_NOTE = "subject_name"
 _NAME_VALUE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*(?:,?\s[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*){1,5}")
 _BORN = re.compile(r"\bborn\s+(?:on\s+)?", re.IGNORECASE)
+_NAME_WORD = r"[A-ZÀ-Þ][\w'’.\-‐]*[\w'’\-‐]"
+_NOT_NAME_START = r"(?!(?:Petitioner|Respondent|Applicant|Defendant|Appellant|The|A|An)\b)"
+_INTRO_NAME = rf"(?P<value>{_NOT_NAME_START}{_NAME_WORD}(?:[ \t]+(?:(?:de|del|de la|la|y)[ \t]+)?{_NAME_WORD}){{1,4}})"
 
 
 def _alternation(labels: list[str]) -> str:
@@ -50,6 +53,7 @@ class SubjectExtractor:
         self._caption = re.compile(config["caption"], re.MULTILINE)
         self._party = re.compile(config["party"])
         self._not_party = re.compile(config["not_party"])
+        self._intro = [re.compile(p.replace("{NAME}", _INTRO_NAME)) for p in config.get("intro", [])]
         self._ids = []
         for scheme, spec in config["identifiers"].items():
             labelled = re.compile(rf"(?:^|(?<=[\s(,;]))(?P<label>{_alternation(spec['labels'])})\s*[:.]?\s*"
@@ -98,10 +102,18 @@ class SubjectExtractor:
                 start = m.start("value")
                 evidence.append(context.evidence(self, start, start + len(value), 0.9, "name in a court caption"))
                 return value
+        intros = [m for pattern in self._intro for m in pattern.finditer(text)
+                  if not self._not_party.search(m.group("value")) and _short_form_of(m)]
+        if intros:
+            m = min(intros, key=lambda m: m.start("value"))
+            evidence.append(context.evidence(self, m.start("value"), m.end("value"), 0.8,
+                                             "person introduced as the decision's or release's subject"))
+            return m.group("value")
         for ent in doc.ents:  # "Antonio Serrano-Perez, 39, of Tamaulipas"
             if ent.label_ == "PERSON" and re.match(r",\s*\d{1,2},", text[ent.end_char:ent.end_char + 6]):
                 start = ent.start
-                while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+                while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper) \
+                        and doc[start - 1].pos_ == "PROPN":
                     start -= 1  # NER often drops a first given name ("Victor Manuel Perez-Monroy")
                 first = doc[start].idx
                 evidence.append(context.evidence(self, first, ent.end_char, 0.7,
@@ -154,3 +166,9 @@ class SubjectExtractor:
                 evidence.append(context.evidence(self, m.start(), m.end(), 0.8, f"{scheme} by its form"))
                 break
         return found
+
+
+def _short_form_of(m: re.Match[str]) -> bool:
+    """A parenthesized short form ("Castillo") must be a word of the name it shortens."""
+    short = m.groupdict().get("short")
+    return short is None or short.lower() in re.split(r"[\s\-‐]+", m.group("value").lower())

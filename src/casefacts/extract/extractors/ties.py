@@ -28,8 +28,9 @@ NAME_NOTE = "subject_name"
 _YEARS = re.compile(r"\b(?:for\s+)?(?:(?:over|more than|nearly|almost|about|around|some|the (?:past|last))\s+)?"
                     r"(?P<n>\d{1,2}|[a-z]+(?:[\s\-][a-z]+)?)\s+(?:\(\d+\)\s+)?years?\b", re.IGNORECASE)
 _DECADE = re.compile(r"\b(?:a|one|two|three) decades?\b", re.IGNORECASE)
-_AGE = re.compile(r"\b(?P<n>\d{1,3})[\s\-](?:years?|yrs?)[\s\-]old\b|\b(?:age|aged)\s+(?P<m>\d{1,3})\b",
+_AGE = re.compile(r"\b(?P<n>\d{1,3})[\s\-‐‑–](?:years?|yrs?)[\s\-‐‑–]old\b|\b(?:age|aged)\s+(?P<m>\d{1,3})\b",
                   re.IGNORECASE)
+_ANAPHORIC_AGE = re.compile(r"\bthe\s+$", re.IGNORECASE)  # "officers arrested the 44-year-old": the subject
 _PAST_AGE = re.compile(r"\b(?:at (?:the )?age(?: of)?|when (?:he|she|they) was|as a|at)\s*$", re.IGNORECASE)
 _YOUNG_OTHER = re.compile(r"^[\s\-]*(?:son|daughter|child|boy|girl|kid|grandson|granddaughter|brother|sister|"
                           r"victim|nephew|niece)\b", re.IGNORECASE)
@@ -79,6 +80,12 @@ class TieExtractor:
             }
         self.branches = re.compile(r"\b(?:" + "|".join(config["kinds"]["military"]["branches"]) + r")\b")
         self.employer_writer = [re.compile(p, flags) for p in config["kinds"]["employment"].get("employer_writer", [])]
+        residence = config["kinds"]["residence"]
+        self.residence_place = re.compile(residence["place"]) if residence.get("place") else None
+        self.residence_bare = re.compile("|".join(residence["bare"]), flags) if residence.get("bare") else None
+        religious = config.get("religious", {})
+        self.religious_kinds = frozenset(religious.get("kinds", []))
+        self.religious = re.compile("|".join(religious["terms"]), flags) if religious.get("terms") else None
 
     # --------------------------------------------------------------------- extract
 
@@ -288,25 +295,48 @@ class TieExtractor:
               context: ExtractionContext) -> CommunityTieFact | None:
         spec = self.kinds[kind]
         text = sent.text
-        m = spec["cue"].search(text)
-        if m is None or (spec["exclude"] is not None and spec["exclude"].search(text)):
+        religious: set[int] = set()
+        if kind in self.religious_kinds:
+            religious = self._religious_tokens(sent)
+            text = "".join(" " if sent.start_char + i in religious else c for i, c in enumerate(text))
+        if spec["exclude"] is not None and spec["exclude"].search(text):
             return None
-        cue = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-        if cue is None:
-            return None
-        relation = None
-        if kind in ("military", "health"):
-            relation = self._relative_of(cue, sent, rels, names)
-            if relation == "":
-                return None
-        if relation is None and not self._about_subject(cue, names):
-            return None
-        details = getattr(self, f"_details_{kind}", lambda *_: {})(doc, sent, cue)
-        if details is None:
-            return None
-        if relation:
-            details["relation"] = relation
-        return self._tie(doc, kind, details, cue.start, cue.end, context, f"{kind} cue {m.group(0)!r}")
+        for m in spec["cue"].finditer(text):  # the first cue that makes a tie
+            cue = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+            if cue is None or (religious and self._governs(cue.root, religious)):
+                continue
+            relation = None
+            if kind in ("military", "health"):
+                relation = self._relative_of(cue, sent, rels, names)
+                if relation == "":
+                    continue
+            if relation is None and not self._about_subject(cue, names):
+                continue
+            details = getattr(self, f"_details_{kind}", lambda *_: {})(doc, sent, cue)
+            if details is None:
+                continue
+            if relation:
+                details["relation"] = relation
+            return self._tie(doc, kind, details, cue.start, cue.end, context, f"{kind} cue {m.group(0)!r}")
+        return None
+
+    def _religious_tokens(self, sent: Span) -> set[int]:
+        """Character offsets of the noun phrases in ``sent`` that name a religious place, group or service."""
+        if self.religious is None:
+            return set()
+        spans = list(sent.noun_chunks) + [e for e in sent.ents if e.label_ in ("ORG", "FAC", "NORP", "EVENT")]
+        return {i for span in spans if self.religious.search(span.text) for i in range(span.start_char, span.end_char)}
+
+    @staticmethod
+    def _governs(token: Token, religious: set[int], depth: int = 4) -> bool:
+        """Whether ``token`` governs, through prepositions and objects, a blanked religious phrase
+        ("volunteers at her church", "serves as an usher at St. Mary's Parish")."""
+        frontier = [token]
+        for _ in range(depth):
+            frontier = [c for t in frontier for c in t.children if c.dep_ in ("prep", "pobj", "dobj", "attr")]
+            if any(t.idx in religious for t in frontier):
+                return True
+        return False
 
     def _about_subject(self, cue: Span, names: SubjectNames) -> bool:
         verb = cue.root
@@ -322,10 +352,12 @@ class TieExtractor:
                     return False
                 if s.lower_ in ("who", "that") and verb.dep_ == "relcl":
                     s = verb.head
-                if s.lower_ in SUBJECT_WORDS or s.lower_ == "subject" or names.matches(_name_words(s)):
-                    return True
-                if s.lower_ in ("this", "it", "there", "that"):
-                    return True
+                if s.lower_ in SUBJECT_WORDS or s.lower_ == "subject" \
+                        or (not s.is_lower and names.matches(_name_words(s))):
+                    return True  # not "Oscar's sister", whose subtree holds the name
+                if s.lower_ in ("this", "it", "there", "that") \
+                        or (cue.start <= s.i < cue.end and s.lemma_ == "resident"):
+                    return True  # "A resident of Nuevo Laredo has been ordered to prison"
                 if s.pos_ in ("PROPN",) and names.matches(_name_words(s)) is None:
                     return True
                 poss = [c for c in s.children if c.dep_ == "poss"]
@@ -375,6 +407,11 @@ class TieExtractor:
         if _DECADE.search(text):
             word = _DECADE.search(text).group(0).split()[0].lower()
             return {"years": 10 * (NUMBER_WORDS.get(word, 1))}
+        m = self.residence_place.search(text[cue.start_char - sent.start_char:]) if self.residence_place else None
+        if m:
+            return {"place": m.group("place")}
+        if self.residence_bare and self.residence_bare.search(cue.text):
+            return {}
         return None
 
     def _details_employment(self, doc: Doc, sent: Span, cue: Span) -> dict[str, Any]:
@@ -402,7 +439,8 @@ class TieExtractor:
                 continue
             years = int(m.group("n") or m.group("m"))
             span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-            if span is None or not self._about_subject(span, names) or not 0 < years < 120:
+            anaphoric = bool(_ANAPHORIC_AGE.search(text[:m.start()]))
+            if span is None or not 0 < years < 120 or not (anaphoric or self._about_subject(span, names)):
                 continue
             return self._tie(doc, "age", {"age": years}, span.start, span.end, context, f"age {m.group(0)!r}")
         for ent in sent.ents:  # "Antonio Serrano-Perez, 39, of ..."
