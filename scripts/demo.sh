@@ -1,13 +1,29 @@
 #!/usr/bin/env bash
-# The main job on the bundled fixtures: every case through the pipeline, then a look at one case
-# and the extraction scores against the fixtures' gold labels.
+# The main job on the bundled fixtures: the record-review Prefect flow pulls every fixture case
+# from a folder inbox into a fresh case store (a temporary Prefect server, nothing to start by
+# hand); then one case is shown and rendered as a review packet, and extraction is scored.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
-mkdir -p out
+OUT=out/demo
+rm -rf "$OUT" && mkdir -p "$OUT"
+export PREFECT_HOME="$PWD/$OUT/prefect-home"
+export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS=120
+export PREFECT_SERVER_ANALYTICS_ENABLED=false
+export CASEFACTS_DATABASE_URL="sqlite:///$PWD/$OUT/casefacts.db"
 start=$(date +%s)
-$BIN/casefacts extract fixtures/cases -o out/casefiles.json
-first=$(ls fixtures/cases | head -1)
-$BIN/casefacts show out/casefiles.json --case "$first"
+
+echo "== record-review flow over fixtures/cases -> $OUT/casefacts.db"
+$BIN/casefacts run record-review --source folder:fixtures/cases
+echo "== weekly report -> $OUT/reports"
+$BIN/casefacts report weekly --out "$OUT/reports" --week-of "$(date +%F)"
+
+case_id=case_013
+echo "== one case: $case_id"
+$BIN/casefacts extract "fixtures/cases/$case_id" -o "$OUT/$case_id.json"
+$BIN/casefacts show "$OUT/$case_id.json"
+$BIN/casefacts review-packet "$OUT/$case_id.json" -o "$OUT/$case_id.html"
+
+echo "== extraction scored against the fixtures' gold labels"
 $BIN/casefacts eval fixtures/cases
-echo "case files: out/casefiles.json ($(( $(date +%s) - start )) s)"
+echo "demo finished in $(( $(date +%s) - start )) s: store $OUT/casefacts.db, packet $OUT/$case_id.html, reports $OUT/reports"

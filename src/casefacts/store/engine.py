@@ -10,13 +10,16 @@ from sqlalchemy.pool import StaticPool
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for ``url``; a bare ``postgresql://`` URL gets the installed psycopg 3 driver."""
+    """An engine for ``url``; a bare ``postgresql://`` URL gets the installed psycopg 3 driver.
+
+    Statement parameters are hidden from error messages and logs: they can hold record text.
+    """
     parsed = make_url(url)
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
-    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+        return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
+    kwargs: dict[str, Any] = {"connect_args": {"check_same_thread": False, "timeout": 30}, "hide_parameters": True}
     if parsed.database in (None, "", ":memory:"):
         kwargs["poolclass"] = StaticPool
     engine = create_engine(parsed, **kwargs)

@@ -1,0 +1,1 @@
+"""Prefect flows of casefacts: thin wrappers over ``casefacts`` functions (see ``prefect.yaml``)."""
