@@ -6,8 +6,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from casefacts.schema import CaseReview, Fact, Finding
-from casefacts.store import AuditEntry, CaseSummary, FactVersion
+from casefacts.schema import CaseFile, CaseReview, Fact, Finding
+from casefacts.store import AuditEntry, CaseSummary, FactVersion, Store
 
 
 class PageInfo(BaseModel):
@@ -75,6 +75,19 @@ class CorrectReview(_Review):
 
 
 ReviewRequest = Annotated[AcceptReview | RejectReview | CorrectReview, Field(discriminator="action")]
+
+
+def apply_review(store: Store, case_id: str, fact_id: str, body: ReviewRequest, user: str) -> CaseFile:
+    """Record a review request (API or UI) in the store; the case comes back with findings recomputed."""
+    return store.record_review(
+        case_id,
+        fact_id,
+        body.action,
+        user,
+        reason=body.reason,
+        new_values=getattr(body, "new_values", None),
+        expected_version=body.expected_version,
+    )
 
 
 class ReviewResult(BaseModel):

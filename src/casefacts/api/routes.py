@@ -22,6 +22,7 @@ from casefacts.api.models import (
     Health,
     ReviewRequest,
     ReviewResult,
+    apply_review,
 )
 from casefacts.api.problems import problem_responses
 from casefacts.api.redact import redact_case
@@ -252,15 +253,7 @@ def fact_versions(
 )
 def review_fact(case_id: str, fact_id: str, body: ReviewRequest, user: Reviewer, store: StoreDep) -> Response:
     """Accept, correct (with new values) or reject a fact; the findings are recomputed."""
-    case = store.record_review(
-        case_id,
-        fact_id,
-        body.action,
-        user.name,
-        reason=body.reason,
-        new_values=getattr(body, "new_values", None),
-        expected_version=body.expected_version,
-    )
+    case = apply_review(store, case_id, fact_id, body, user.name)
     fact = next(f for f in case.facts if f.fact_id == fact_id)
     result = {
         "case_id": case_id,

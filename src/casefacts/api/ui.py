@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from casefacts.api import ui_view
 from casefacts.api.auth import REVIEW_ROLES, SESSION_COOKIE, get_store, ui_action_user, ui_user
-from casefacts.api.models import ReviewRequest
+from casefacts.api.models import ReviewRequest, apply_review
 from casefacts.store import Store, User, derive
 
 QUEUE_STATES = ("unreviewed", "in_review")
@@ -164,15 +164,7 @@ def review(
     user: Annotated[User, Depends(ui_action_user)],
     store: StoreDep,
 ) -> JSONResponse:
-    case = store.record_review(
-        case_id,
-        fact_id,
-        body.action,
-        user.name,
-        reason=body.reason,
-        new_values=getattr(body, "new_values", None),
-        expected_version=body.expected_version,
-    )
+    case = apply_review(store, case_id, fact_id, body, user.name)
     return JSONResponse(
         {
             "next_fact_id": ui_view.next_to_review(case.facts, fact_id),
