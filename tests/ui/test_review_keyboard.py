@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from store.factories import fake_rules
 
 from casefacts.schema import OffenseFact
@@ -30,6 +31,7 @@ def test_review_a_case_without_the_mouse(browser, live_app: LiveApp, repo_root: 
     # Log in: the token field has the focus.
     page.goto(f"{live_app.url}/ui/queue")
     page.wait_for_url("**/login?next=*")
+    expect(page.locator("#token")).to_be_focused()  # typed too early, keys would be lost under load
     keys.type(live_app.token)
     keys.press("Enter")
     page.wait_for_url("**/ui/queue")
