@@ -32,10 +32,10 @@ from casefacts.evaluate import (
     _offense_charge_sim,
     _subject_items_gold,
     _subject_items_pred,
-    find_gold_files,
+    extract_gold_folder,
     greedy_match,
 )
-from casefacts.gold import GoldDocument, GoldEvent, GoldOffense, GoldSubject, GoldTie, load_gold
+from casefacts.gold import GoldDocument, GoldEvent, GoldOffense, GoldSubject, GoldTie
 from casefacts.schema import CommunityTieFact, EventFact, Fact, OffenseFact, SubjectFact
 
 CALIBRATION_FILE = "calibration.json"
@@ -109,19 +109,10 @@ def label_facts(gold: GoldDocument, facts: Sequence[Fact]) -> list[tuple[Fact, b
 
 def collect(roots: Iterable[Path], nlp: Any = None) -> list[Labelled]:
     """Raw (uncalibrated) confidences and correctness of every scored fact under ``roots``."""
-    from casefacts.extract import extract_documents
-    from casefacts.ingest import ingest_paths
-
     labelled: list[Labelled] = []
     for root in roots:
-        golds = [(path, load_gold(path)) for path in find_gold_files(Path(root))]
-        documents = ingest_paths([path.with_name(gold.file) for path, gold in golds])
-        unique = list({d.doc_id: d for d in documents}.values())
-        by_doc: dict[str, list[Fact]] = {}
-        for fact in extract_documents(unique, nlp=nlp, calibrated=False):
-            by_doc.setdefault(fact.evidence[0].doc_id, []).append(fact)
-        for (_, gold), document in zip(golds, documents, strict=True):
-            for fact, correct in label_facts(gold, by_doc.get(document.doc_id, [])):
+        for _, gold, _, facts in extract_gold_folder(Path(root), nlp, calibrated=False):
+            for fact, correct in label_facts(gold, facts):
                 labelled.append(Labelled(extractor_of(fact), fact.confidence, correct, str(root)))
     return labelled
 

@@ -326,21 +326,25 @@ def find_gold_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob(f"*{GOLD_SUFFIX}") if p.is_file())
 
 
-def evaluate(root: Path, nlp: Any = None) -> EvalReport:
-    """Ingest and extract every gold-labelled document under ``root`` and score the result."""
-    from casefacts.extract import extract_documents
+def extract_gold_folder(root: Path, nlp: Any = None,
+                        calibrated: bool = True) -> list[tuple[Path, GoldDocument, Document, list[Fact]]]:
+    """Ingest and extract every gold-labelled document under ``root``: (gold path, gold, document, facts)."""
+    from casefacts.extract import extract_documents, facts_by_document, unique_documents
     from casefacts.ingest import ingest_paths
 
     golds = [(path, load_gold(path)) for path in find_gold_files(root)]
-    doc_paths = [path.with_name(gold.file) for path, gold in golds]
-    documents = ingest_paths(doc_paths)
-    unique = list({d.doc_id: d for d in documents}.values())  # a file copied into two cases
-    by_doc: dict[str, list[Fact]] = {}
-    for fact in extract_documents(unique, nlp=nlp):
-        by_doc.setdefault(fact.evidence[0].doc_id, []).append(fact)
+    documents = ingest_paths([path.with_name(gold.file) for path, gold in golds])
+    # A file copied into two cases is extracted once.
+    by_doc = facts_by_document(extract_documents(unique_documents(documents), nlp=nlp, calibrated=calibrated))
+    return [(path, gold, document, by_doc.get(document.doc_id, []))
+            for (path, gold), document in zip(golds, documents, strict=True)]
+
+
+def evaluate(root: Path, nlp: Any = None) -> EvalReport:
+    """Ingest and extract every gold-labelled document under ``root`` and score the result."""
     report = EvalReport()
-    for (path, gold), document in zip(golds, documents, strict=True):
-        score = score_document(gold, document, by_doc.get(document.doc_id, []))
+    for path, gold, document, facts in extract_gold_folder(root, nlp):
+        score = score_document(gold, document, facts)
         score.file = str(path.with_name(gold.file).relative_to(root))
         report.add(score)
     return report

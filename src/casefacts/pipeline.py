@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from casefacts.assemble import assemble_case
 from casefacts.config import Settings, get_settings
 from casefacts.gold import GOLD_SUFFIX
-from casefacts.schema import CaseFile, Document, Fact
+from casefacts.schema import CaseFile, Document
 
 if TYPE_CHECKING:
     from casefacts.ingest import Ingestor
@@ -99,19 +99,16 @@ def process_cases(
 def _process_chunk(cases: Sequence[CaseInput], ingestor: Ingestor, as_of: date | None, settings: Settings,
                    nlp: Any) -> list[CaseFile]:
     from casefacts.classify import classify_offenses, route_documents
-    from casefacts.extract import extract_documents
+    from casefacts.extract import extract_documents, facts_by_document, unique_documents
     from casefacts.rules import evaluate_case
 
     documents = route_documents(ingestor.paths([path for case in cases for path in case.files]))
-    unique = list({d.doc_id: d for d in documents}.values())
-    facts_by_doc: dict[str, list[Fact]] = {}
-    for fact in classify_offenses(extract_documents(unique, nlp=nlp)):
-        facts_by_doc.setdefault(fact.evidence[0].doc_id, []).append(fact)
+    facts_by_doc = facts_by_document(classify_offenses(extract_documents(unique_documents(documents), nlp=nlp)))
 
     casefiles = []
     offset = 0
     for case in cases:
-        case_docs = list({d.doc_id: d for d in documents[offset:offset + len(case.files)]}.values())
+        case_docs = unique_documents(documents[offset:offset + len(case.files)])
         offset += len(case.files)
         case_facts = [f for d in case_docs for f in facts_by_doc.get(d.doc_id, [])]
         case_file = assemble_case(case.case_id or derived_case_id(case_docs), case_docs, case_facts,

@@ -9,7 +9,7 @@ skipped (``ExtractionError`` semantics): the page's other extractors and the bat
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.language import Language
 
@@ -31,6 +31,19 @@ def _pages(documents: Sequence[Document]) -> Iterator[tuple[Document, Page]]:
             continue
         for page in document.pages:
             yield document, page
+
+
+def unique_documents(documents: Sequence[Document]) -> list[Document]:
+    """Each document once: files with the same bytes share a ``doc_id`` and are extracted once."""
+    return list({d.doc_id: d for d in documents}.values())
+
+
+def facts_by_document(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
+    """Facts grouped by the ``doc_id`` of their first evidence (where extraction found them)."""
+    grouped: dict[str, list[Fact]] = {}
+    for fact in facts:
+        grouped.setdefault(fact.evidence[0].doc_id, []).append(fact)
+    return grouped
 
 
 def extract_documents(documents: Sequence[Document], nlp: Language | None = None, *,
