@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from casefacts.schema import (
@@ -138,6 +139,14 @@ def merge_facts(facts: Sequence[Fact]) -> list[Fact]:
     return merged
 
 
+def most_cited_date(dates: Sequence[PartialDate]) -> PartialDate | None:
+    """The date stated most often; among equally cited ones, the most precise, then the first seen."""
+    if not dates:
+        return None
+    counts = Counter(d.iso for d in dates)
+    return max(dates, key=lambda d: (counts[d.iso], len(d.iso)))
+
+
 def merge_subject(facts: Sequence[Fact]) -> Subject | None:
     """The person as the subject facts describe them; the most-cited name wins."""
     subjects = [f for f in facts if isinstance(f, SubjectFact) and f.status != "negated"]
@@ -151,7 +160,7 @@ def merge_subject(facts: Sequence[Fact]) -> Subject | None:
             identifiers.setdefault((ident.scheme, ident.value), ident)
     return Subject(
         name=max(names, key=names.count) if names else None,
-        date_of_birth=max(dobs, key=lambda d: (dobs.count(d), len(d.iso))) if dobs else None,
+        date_of_birth=most_cited_date(dobs),
         identifiers=list(identifiers.values()),
         fact_ids=[s.fact_id for s in subjects],
     )

@@ -9,10 +9,10 @@ rejected facts never reach a rule; the packet lists them separately so a person 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from casefacts.assemble import most_cited_date
 from casefacts.rules import dates
 from casefacts.rules.model import (
     TIE_DETAIL_KEYS,
@@ -192,11 +192,7 @@ def _confirmed(fact: Fact) -> bool:
 
 def _person(subjects: Iterable[SubjectFact]) -> PersonInput:
     subjects = list(subjects)
-    dobs = [s.date_of_birth for s in subjects if s.date_of_birth is not None]
-    dob: PartialDate | None = None
-    if dobs:
-        counts = Counter(d.iso for d in dobs)
-        dob = max(dobs, key=lambda d: (counts[d.iso], len(d.iso)))
+    dob = most_cited_date([s.date_of_birth for s in subjects if s.date_of_birth is not None])
     return PersonInput(date_of_birth=dob, fact_ids=tuple(s.fact_id for s in subjects if s.date_of_birth))
 
 
