@@ -24,7 +24,22 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      [("reentry", "2014")]),
     ("She was apprehended by U.S. Border Patrol agents near Sasabe, Arizona on or about November 1, 2020 while "
      "attempting to enter the United States without inspection.", [("apprehension", "2020-11-01")]),
-    ("On May 19, 2022, ERO Fresno officers arrested SUBJECT at her residence.", [("arrest", "2022-05-19")]),
+    # immigration officers' arrest is an apprehension (immigration custody); a police or warrant arrest is an arrest
+    ("On May 19, 2022, ERO Fresno officers arrested SUBJECT at her residence.", [("apprehension", "2022-05-19")]),
+    ("On May 19, 2022, deportation officers arrested SUBJECT on an outstanding criminal warrant.",
+     [("arrest", "2022-05-19")]),
+    ("In 2016, SUBJECT was booked by the ICE Enforcement and Removal Operations on a charge of reentry after removal.",
+     [("arrest", "2016")]),
+    ("On May 19, 2022, Fresno police officers arrested SUBJECT at her residence.", [("arrest", "2022-05-19")]),
+    # undated repeats are one occurrence; chained dates are one occurrence each
+    ("ERO Boston apprehended SUBJECT. Deportation officers arrested the 41-year-old in Meriden.", [("apprehension", None)]),
+    ("SUBJECT was previously removed from the U.S. in 2008 and again in 2011.", [("removal", "2008"), ("removal", "2011")]),
+    # a description is no event; a date another clause governs is not the event's; a bound is no date
+    ("A five-time deported felon was sentenced.", []),
+    ("The government confirmed the information Feb. 6, 2024, and ERO officers arrested SUBJECT.", [("apprehension", None)]),
+    ("SUBJECT unlawfully entered the United States at an unknown location sometime prior to August 2001.",
+     [("unlawful_entry", None)]),
+    ("The operation focused on arresting unlawfully present drug offenders.", []),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected

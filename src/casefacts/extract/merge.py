@@ -4,7 +4,10 @@
   the same (normalized) and whose dates do not disagree; the disposition that is furthest
   along ("pleaded guilty" over "arrested") wins. Table rows and form blocks are distinct
   charges and never merge with each other.
-* Events merge on (type, whose, date); ties on (kind, relation); subject facts into one.
+* Events merge on (type, whose, date); an undated mention of an event type is the same occurrence
+  as the first mention of that type for that person (a release says "ERO apprehended him" and
+  then "officers arrested the 41-year-old March 21": one apprehension). Ties merge on (kind,
+  relation); subject facts into one.
 Cross-document merging is case assembly's job (``casefacts.assemble``).
 """
 
@@ -87,6 +90,13 @@ def _event_key(fact: EventFact) -> tuple[Any, ...]:
     return (fact.event_type, fact.about.who, fact.about.relation, fact.date.iso if fact.date else None, fact.status)
 
 
+def _same_event(existing: EventFact, fact: EventFact) -> bool:
+    if _event_key(existing) == _event_key(fact):
+        return True
+    return (existing.event_type, existing.about, existing.status) == (fact.event_type, fact.about, fact.status) \
+        and fact.date is None
+
+
 def _tie_key(fact: CommunityTieFact) -> tuple[Any, ...]:
     return (fact.tie_kind, fact.details.get("relation"), fact.status)
 
@@ -116,7 +126,7 @@ def merge_document_facts(facts: Sequence[Fact]) -> list[Fact]:
             if existing.kind != fact.kind or existing.status != fact.status:
                 continue
             if (isinstance(fact, OffenseFact) and same_offense(existing, fact)
-                    or isinstance(fact, EventFact) and _event_key(existing) == _event_key(fact)
+                    or isinstance(fact, EventFact) and _same_event(existing, fact)
                     or isinstance(fact, CommunityTieFact) and _tie_key(existing) == _tie_key(fact)
                     or isinstance(fact, SubjectFact)):
                 target = i

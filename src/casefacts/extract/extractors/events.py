@@ -35,6 +35,14 @@ _ENTRY_PLACE = re.compile(r"\b(?:lawfully|illegally|unlawfully|without inspectio
                           r"border|international|as an? (?:visitor|nonimmigrant|immigrant|student|refugee|parolee)|"
                           r"with an? [\w\-]+ (?:visa|exchange))\b", re.IGNORECASE)
 _BORDER = re.compile(r"\b(?:Border Patrol|CBP|Customs and Border Protection|port of entry)\b", re.IGNORECASE)
+# Civil immigration agents: their arrest is an apprehension (taken into immigration custody), not a
+# criminal arrest, unless it is "for" / "on charges of" a crime.
+_IMMIGRATION_AGENT = re.compile(r"\b(?:ERO|ICE|(?i:Enforcement and Removal Operations|Immigration and Customs "
+                                r"Enforcement|deportation officers?|immigration (?:officers?|agents?|authorities|"
+                                r"custody)|Fugitive Operations))\b")
+_CRIMINAL_ARREST = re.compile(r"^\W*(?:\w+\W+){0,8}?(?:for|on (?:an? |the )?(?:(?:outstanding|active|felony|state|"
+                              r"federal|local|criminal|arrest|bench|extradition)\s+)*(?:charges?|warrants?|suspicion)|"
+                              r"in connection with|charged with)\b", re.IGNORECASE)
 _DATED = re.compile(r"^\s*(?:to [A-Z][\w ]{0,30}?\s+)?(?:on|in)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d", re.IGNORECASE)
 _PLACE_PREP = ("near", "at", "through", "in", "to", "from", "into", "via", "outside")
 
@@ -84,6 +92,8 @@ class EventExtractor:
                 elif incident is not None:
                     date = incident
             facts.append(self._fact(doc, cue, event_type, date, date_span, context, names, rels))
+            for again, again_span in _repeated_dates(date_span, dates, text_of(doc)):
+                facts.append(self._fact(doc, cue, event_type, again, again_span, context, names, rels))
         return facts
 
     @staticmethod
@@ -101,20 +111,23 @@ class EventExtractor:
         kind = cue.id_
         root = cue.root
         clause = doc[max(sent_of(cue).start, cue.start - 8):min(sent_of(cue).end, cue.end + 12)].text
-        if kind == "arrest":  # taken into custody by the Border Patrol, for no charge: an apprehension
-            sent = sent_of(cue)
-            charged = any(s.label_ == "OFFENSE" and sent.start <= s.start < sent.end for s in doc.spans[SPANS_KEY])
-            return "apprehension" if not charged and _BORDER.search(sent.text) else "arrest"
+        if kind == "arrest":
+            if root.tag_ == "VBG" and root.dep_ in ("pcomp", "pobj"):
+                return None  # "an operation focused on arresting drug offenders"
+            return "apprehension" if self._immigration_custody(doc, cue) else "arrest"
         dated = _DATED.match(doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text_with_ws + " ")
         if (root.dep_ in ("pcomp", "pobj") or (root.tag_ == "VBG" and kind != "arrest")) \
                 and not (kind == "removal" and dated):
             return None  # "after being deported", "entering": a mention inside a phrase, not an event
             # (but "after being deported on October 28, 2013" narrates a dated removal)
+        if root.dep_ == "amod" and root.head.pos_ in ("NOUN", "PROPN"):
+            return None  # "a five-time deported felon", "previously removed noncitizen": a description
         if root.head.lemma_ == "order" and root.dep_ in ("ccomp", "oprd", "xcomp"):
             return None  # "an immigration judge ordered X removed": an order, not the removal
         if kind == "removal":
             if root.lemma_ == "remove" and not (re.search(r"\bto (?:the )?[A-Z]\w+", clause) or re.search(
-                    r"\b(?:from the united states|deport\w*|removal|order)\b", clause, re.IGNORECASE)):
+                    r"\b(?:deport\w*|removal|order)\b", clause, re.IGNORECASE)
+                    or re.search(r"\bfrom (?:the )?" + _US.pattern, clause, re.IGNORECASE)):
                 return None
             return "removal"
         if kind == "apprehension":
@@ -136,13 +149,30 @@ class EventExtractor:
             return "unlawful_entry"
         return "entry"
 
+    @staticmethod
+    def _immigration_custody(doc: Doc, cue: Span) -> bool:
+        """An arrest that takes the person into immigration custody: by the Border Patrol for no
+        charge, or by ERO / ICE / deportation officers unless the arrest is "for" a crime."""
+        sent = sent_of(cue)
+        charged = any(s.label_ == "OFFENSE" and sent.start <= s.start < sent.end for s in doc.spans[SPANS_KEY])
+        if not charged and _BORDER.search(sent.text):
+            return True
+        clause = doc[max(sent.start, cue.start - 12):min(sent.end, cue.end + 6)].text
+        after = doc[cue.end:min(sent.end, cue.end + 12)].text
+        return bool(_IMMIGRATION_AGENT.search(clause)) and not _CRIMINAL_ARREST.match(after)
+
     # ---------------------------------------------------------------- attributes
 
     @staticmethod
     def _date(doc: Doc, cue: Span, dates: list[DateMatch]) -> tuple[PartialDate | None, tuple[int, int] | None]:
-        """The date of the cue's sentence nearest the cue."""
+        """The date of the cue's sentence nearest the cue, within the cue's clause: a date that another
+        verb governs ("confirmed the information Feb. 6, 2024, and officers arrested him") and a bound
+        ("sometime prior to August 2001") are not the event's date."""
         sent = sent_of(cue)
-        inside = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+        text = text_of(doc)
+        inside = [d for d in dates if sent.start_char <= d.start < sent.end_char
+                  and not _BOUND.search(text[max(sent.start_char, d.start - 20):d.start])
+                  and not _other_clause(doc, cue, d)]
 
         def distance(d: DateMatch) -> int:
             return cue.start_char - d.end if d.end <= cue.start_char else d.start - cue.end_char
@@ -181,6 +211,54 @@ class EventExtractor:
         return EventFact(fact_id=context.fact_id("event", start, end), event_type=event_type, date=date,
                          place=self._place(doc, cue), about=about, status=status,
                          confidence=evidence.confidence, evidence=[evidence])
+
+
+_BOUND = re.compile(r"\b(?:before|prior to|no later than|until)\s+$", re.IGNORECASE)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token in the parse."""
+    seen = 0
+    while token.head is not token and seen < 20:
+        token = token.head
+        seen += 1
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def _other_clause(doc: Doc, cue: Span, date: DateMatch) -> bool:
+    """A verbal cue's date governed by another finite verb that is not the cue's own head or child."""
+    if cue.root.pos_ not in ("VERB", "AUX") or not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = _governing_verb(span.root)
+    if verb is None or verb == cue.root or verb.i in range(cue.start, cue.end):
+        return False
+    related = set(cue.root.children)
+    if not (cue.root.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.root.children)):
+        related.add(cue.root.head)  # a conjunct with a subject of its own is a clause of its own
+    return verb not in related and verb.tag_ in ("VBD", "VBZ", "VBP") and cue.root.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+
+
+_AGAIN = re.compile(r"\s*,?\s*(?:and|then)\s+(?:again\s+)?(?:in|on)\s+$", re.IGNORECASE)
+
+
+def _repeated_dates(first: tuple[int, int] | None, dates: list[DateMatch], text: str
+                    ) -> list[tuple[PartialDate, tuple[int, int]]]:
+    """Dates chained to an event's date ("removed in 2008 and again in 2011"): each one more occurrence."""
+    out: list[tuple[PartialDate, tuple[int, int]]] = []
+    end = first[1] if first is not None else None
+    for d in dates:
+        if end is None or d.start < end:
+            continue
+        if not _AGAIN.fullmatch(text[end:d.start]):
+            break
+        out.append((d.date, (d.start, d.end)))
+        end = d.end
+    return out
 
 
 def _nearer_cue(cue: Span, date: DateMatch, cues: list[Span]) -> bool:

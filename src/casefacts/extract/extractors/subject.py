@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from casefacts.extract.attribution import SubjectNames
@@ -54,6 +55,7 @@ class SubjectExtractor:
         self._party = re.compile(config["party"])
         self._not_party = re.compile(config["not_party"])
         self._intro = [re.compile(p.replace("{NAME}", _INTRO_NAME)) for p in config.get("intro", [])]
+        self._not_name_words = frozenset(w.lower() for w in config.get("not_name_words", [])) | STOP_WORDS
         self._ids = []
         for scheme, spec in config["identifiers"].items():
             labelled = re.compile(rf"(?:^|(?<=[\s(,;]))(?P<label>{_alternation(spec['labels'])})\s*[:.]?\s*"
@@ -103,7 +105,8 @@ class SubjectExtractor:
                 evidence.append(context.evidence(self, start, start + len(value), 0.9, "name in a court caption"))
                 return value
         intros = [m for pattern in self._intro for m in pattern.finditer(text)
-                  if not self._not_party.search(m.group("value")) and _short_form_of(m)]
+                  if not self._not_party.search(m.group("value")) and _short_form_of(m)
+                  and self._name_like(m.group("value"))]
         if intros:
             m = min(intros, key=lambda m: m.start("value"))
             evidence.append(context.evidence(self, m.start("value"), m.end("value"), 0.8,
@@ -120,6 +123,11 @@ class SubjectExtractor:
                                                  "person named with an age, as press releases name a defendant"))
                 return text[first:ent.end_char]
         return None
+
+    def _name_like(self, value: str) -> bool:
+        """No headline word or English stop word among the words (particles de/del/la/y aside)."""
+        words = [w.lower() for w in re.split(r"[\s\-‐]+", value) if w.lower() not in ("de", "del", "la", "y")]
+        return not any(w in self._not_name_words for w in words)
 
     def _cut(self, value: str) -> str:
         m = self._stop.search(value)

@@ -32,6 +32,11 @@ _AGE = re.compile(r"\b(?P<n>\d{1,3})[\s\-‐‑–](?:years?|yrs?)[\s\-‐‑–
                   re.IGNORECASE)
 _ANAPHORIC_AGE = re.compile(r"\bthe\s+$", re.IGNORECASE)  # "officers arrested the 44-year-old": the subject
 _PAST_AGE = re.compile(r"\b(?:at (?:the )?age(?: of)?|when (?:he|she|they) was|as a|at)\s*$", re.IGNORECASE)
+# A release introduces its subject with age and home town: "Eunorio Cortez Cortez, 52, of Beltsville,
+# Maryland", "Miguel Vargas-Narez (44, Mexico)", "Alexander Juarez-Sanchez, a/k/a Jose Flores, age 37,".
+_INTRO_NAME = r"(?P<name>[A-ZÀ-Þ][\w'’.\-‐]+(?:[ \t]+(?:(?:de|del|la|y)[ \t]+)?[A-ZÀ-Þ][\w'’.\-‐]+){0,4})"
+_INTRO_AGE = re.compile(_INTRO_NAME + r"(?:,[ \t]*(?:(?:a/k/a|aka|also known as)[^,\n]{1,60},[ \t]*)?(?:age[ \t]+|aged[ \t]+)?"
+                        r"(?P<n>\d{1,2})(?=[ \t]*(?:,|\.|;|\band\b|$))|[ \t]*\((?:age[ \t]+)?(?P<p>\d{1,2})[ \t]*[,)])")
 _YOUNG_OTHER = re.compile(r"^[\s\-]*(?:son|daughter|child|boy|girl|kid|grandson|granddaughter|brother|sister|"
                           r"victim|nephew|niece)\b", re.IGNORECASE)
 _ORG_WORD = r"(?:Inc\.|Co\.|Corp\.|Ltd\.|St\.|[A-Z][\w&'\-]+)"
@@ -432,6 +437,12 @@ class TieExtractor:
 
     def _age(self, doc: Doc, sent: Span, names: SubjectNames, context: ExtractionContext) -> CommunityTieFact | None:
         text = sent.text
+        for m in _INTRO_AGE.finditer(text):  # "Eunorio Cortez Cortez, 52," / "Miguel Vargas-Narez (44, Mexico)"
+            if names.matches(m.group("name").split()):
+                span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
+                if span is not None:
+                    return self._tie(doc, "age", {"age": int(m.group("n") or m.group("p"))}, span.start, span.end,
+                                     context, "age after the subject's name")
         for m in _AGE.finditer(text):
             if _PAST_AGE.search(text[:m.start()]) and not re.search(r"\bold\b", m.group(0), re.IGNORECASE):
                 continue
