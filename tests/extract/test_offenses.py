@@ -31,6 +31,39 @@ def test_disposition_from_context(extract, text: str, disposition: str) -> None:
     assert _one(extract, text).disposition == disposition
 
 
+def test_a_later_sentence_about_all_the_charges_dates_each_of_them(extract) -> None:
+    offenses = affirmed(extract("The judge sentenced Ana Ruiz to 210 months for conspiracy to distribute controlled "
+                                "substances, for possession with intent to distribute, and for illegal reentry. "
+                                "Ruiz was convicted of those charges on May 31, 2022."), "offense")
+    assert len(offenses) == 3
+    assert {(o.disposition, o.disposition_date.iso if o.disposition_date else None) for o in offenses} == \
+        {("convicted", "2022-05-31")}
+
+
+def test_without_a_reference_to_all_charges_only_the_last_continues(extract) -> None:
+    offenses = affirmed(extract("The judge sentenced Ana Ruiz to 210 months for burglary, for robbery, and for "
+                                "illegal reentry. Ruiz was convicted on May 31, 2022."), "offense")
+    dated = {o.charge for o in offenses if o.disposition_date is not None}
+    assert dated == {"illegal reentry"}
+
+
+@pytest.mark.parametrize(("text", "charge", "disposition"), [
+    ("He was wanted for homicide in Mexico.", "homicide", "charged"),
+    ("He was convicted of possessing a firearm and ammunition.", "possessing a firearm and ammunition", "convicted"),
+    ("She was convicted of transporting an illegal alien within the United States.", "transporting an illegal alien",
+     "convicted"),
+    ("He pleaded guilty to violating supervised release.", "violating supervised release", "pleaded_guilty"),
+    ("Vargas entered guilty pleas to possession of a firearm.", "possession of a firearm", "pleaded_guilty"),
+])
+def test_verb_form_charges_and_cues(extract, text: str, charge: str, disposition: str) -> None:
+    fact = _one(extract, text)
+    assert (fact.charge, fact.disposition) == (charge, disposition)
+
+
+def test_a_verb_form_charge_needs_a_cue(extract) -> None:
+    assert affirmed(extract("An alien is prohibited from possessing firearms under federal law."), "offense") == []
+
+
 def test_each_charge_takes_its_own_cue(extract) -> None:
     offenses = affirmed(extract("He was arrested for DUI and convicted of reckless driving."), "offense")
     assert {o.charge: o.disposition for o in offenses} == {"DUI": "arrested", "reckless driving": "convicted"}

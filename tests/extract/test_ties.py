@@ -93,9 +93,16 @@ def test_volunteering_next_to_worship_is_still_a_tie(extract) -> None:
     ("She cited her family ties and the length of her residence.", ("residence", {})),
     ("Deportation officers arrested the 44-year-old on Tuesday.", ("age", {"age": 44})),
     ("Carmen Portillo Salazar, a 35‐year‐old citizen of Mexico, petitions for review.", ("age", {"age": 35})),
+    ("CHARLOTTE, N.C. – Carmen Portillo Salazar, 52, of Mexico, was sentenced to 64 months.", ("age", {"age": 52})),
+    ("The judge has sentenced Carmen Portillo-Salazar (44, Mexico) to 40 months.", ("age", {"age": 44})),
+    ("The judge sentenced Carmen Portillo Salazar, a/k/a Ana Flores, age 37, to prison.", ("age", {"age": 37})),
 ])
 def test_real_text_residence_and_age(extract, text: str, expected: tuple) -> None:
     assert expected in _ties(extract, text)
+
+
+def test_age_after_another_persons_name_is_not_the_subjects(extract) -> None:
+    assert ("age", {"age": 52}) not in _ties(extract, "Her co-defendant Jose Ruiz-Soto, 52, was also sentenced.")
 
 
 def test_age_of_a_young_victim_is_not_the_subjects(extract) -> None:

@@ -47,6 +47,8 @@ _CRIME_CONTEXT = re.compile(r"\b(?:crimes?|criminal|offen[cs]es?|commit(?:ted|ti
 _INCHOATE = re.compile(r"(?:criminal\s+)?(?:conspiracy|attempt|solicitation)", re.IGNORECASE)
 _THIS_OFFENSE = re.compile(r"\s*(?:This|That|The|Each|Both) (?:violations?|offen[cs]es?|charges?|crimes?|counts?)"
                            r" (?:is|are|was|were|carries|carry)\b", re.IGNORECASE)
+_ALL_CHARGES = re.compile(r"\b(?:those|these|the|both|all(?: three| four| of the)?|each of the) (?:charges|counts|offen[cs]es|"
+                          r"crimes)\b", re.IGNORECASE)
 _VICTIM = re.compile(r"\b(?:victim|victims|survivor)\s+of\b|\bwas\s+(?:robbed|assaulted|attacked|beaten)\b",
                      re.IGNORECASE)
 _JOINER = re.compile(r"^(?:,|;|and|or|&|as well as|,\s*and|,\s*or|along with|plus)?$", re.IGNORECASE)
@@ -273,14 +275,17 @@ class OffenseTextExtractor:
             group.notes.append("cue shared with the list item before")
 
     def _continue(self, doc: Doc, group: Group, sents: list[Span], groups: list[Group], cues: list[Span]) -> None:
-        """Cues of the next sentences that name no charge of their own continue this group."""
-        if any(g.sent == group.sent and g.start > group.start for g in groups):
-            return
+        """Cues of the next sentences that name no charge of their own continue this group: the last
+        group of its sentence, or every group when the next sentence refers to them all ("was
+        convicted of those charges on May 31, 2022", "entered guilty pleas to the charges")."""
+        last = not any(g.sent == group.sent and g.start > group.start for g in groups)
         index = next((i for i, s in enumerate(sents) if s == group.sent), None)
         if index is None:
             return
         for sent in sents[index + 1:index + 3]:
             if any(g.sent == sent for g in groups) or _starts_section(sent):
+                return
+            if not last and not _ALL_CHARGES.search(sent.text):
                 return
             verbal = [c for c in cues if sent.start <= c.start < sent.end and c.root.pos_ in ("VERB", "AUX")]
             if not verbal:
