@@ -32,11 +32,14 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      [("arrest", "2016")]),
     ("On May 19, 2022, Fresno police officers arrested SUBJECT at her residence.", [("arrest", "2022-05-19")]),
     # undated repeats are one occurrence; chained dates are one occurrence each
-    ("ERO Boston apprehended SUBJECT. Deportation officers arrested the 41-year-old in Meriden.", [("apprehension", None)]),
-    ("SUBJECT was previously removed from the U.S. in 2008 and again in 2011.", [("removal", "2008"), ("removal", "2011")]),
+    ("ERO Boston apprehended SUBJECT. Deportation officers arrested the 41-year-old in Meriden.",
+     [("apprehension", None)]),
+    ("SUBJECT was previously removed from the U.S. in 2008 and again in 2011.",
+     [("removal", "2008"), ("removal", "2011")]),
     # a description is no event; a date another clause governs is not the event's; a bound is no date
     ("A five-time deported felon was sentenced.", []),
-    ("The government confirmed the information Feb. 6, 2024, and ERO officers arrested SUBJECT.", [("apprehension", None)]),
+    ("The government confirmed the information Feb. 6, 2024, and ERO officers arrested SUBJECT.",
+     [("apprehension", None)]),
     ("SUBJECT unlawfully entered the United States at an unknown location sometime prior to August 2001.",
      [("unlawful_entry", None)]),
     ("The operation focused on arresting unlawfully present drug offenders.", []),

@@ -63,7 +63,8 @@ def test_no_subject_fact_without_identifiers(extract) -> None:
     ("The judge sentenced Alexander Juarez-Sanchez, a/k/a Jose Manuel Flores, age 37, to prison.",
      "Alexander Juarez-Sanchez"),
     # a title-case headline is no introduction: the name in the body is
-    ("Defendant Convicted After a Five-Day Trial\n\nThe judge sentenced Ana Ruiz-Soto, 37, to prison.", "Ana Ruiz-Soto"),
+    ("Defendant Convicted After a Five-Day Trial\n\nThe judge sentenced Ana Ruiz-Soto, 37, to prison.",
+     "Ana Ruiz-Soto"),
 ])
 def test_subject_introduced_in_prose(extract, text: str, name: str) -> None:
     assert _subject(extract, text).name == name

@@ -35,7 +35,8 @@ _PAST_AGE = re.compile(r"\b(?:at (?:the )?age(?: of)?|when (?:he|she|they) was|a
 # A release introduces its subject with age and home town: "Eunorio Cortez Cortez, 52, of Beltsville,
 # Maryland", "Miguel Vargas-Narez (44, Mexico)", "Alexander Juarez-Sanchez, a/k/a Jose Flores, age 37,".
 _INTRO_NAME = r"(?P<name>[A-ZÀ-Þ][\w'’.\-‐]+(?:[ \t]+(?:(?:de|del|la|y)[ \t]+)?[A-ZÀ-Þ][\w'’.\-‐]+){0,4})"
-_INTRO_AGE = re.compile(_INTRO_NAME + r"(?:,[ \t]*(?:(?:a/k/a|aka|also known as)[^,\n]{1,60},[ \t]*)?(?:age[ \t]+|aged[ \t]+)?"
+_INTRO_AGE = re.compile(_INTRO_NAME + r"(?:,[ \t]*(?:(?:a/k/a|aka|also known as)[^,\n]{1,60},[ \t]*)?"
+                        r"(?:age[ \t]+|aged[ \t]+)?"
                         r"(?P<n>\d{1,2})(?=[ \t]*(?:,|\.|;|\band\b|$))|[ \t]*\((?:age[ \t]+)?(?P<p>\d{1,2})[ \t]*[,)])")
 _YOUNG_OTHER = re.compile(r"^[\s\-]*(?:son|daughter|child|boy|girl|kid|grandson|granddaughter|brother|sister|"
                           r"victim|nephew|niece)\b", re.IGNORECASE)
