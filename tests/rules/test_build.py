@@ -77,6 +77,9 @@ def test_border_cue_from_place_or_evidence():
     assert at_border("San Ysidro Port of Entry", []) is True
     assert at_border("Houston, Texas", ["arrested at his home"]) is False
     assert at_border(None, ["was arrested"]) is None
+    # interior enforcement: an ERO arrest, a home, with no place named
+    assert at_border(None, ["On May 19, 2022, ERO Fresno officers arrested"]) is False
+    assert at_border(None, ["deportation officers arrested him outside his residence"]) is False
     inp = build_rule_input(case(event("apprehension", "2021-03-04", "Tijuana side, near Calexico")))
     assert inp.events[0].at_border is True and "Tijuana" not in inp.model_dump_json()
 

@@ -58,6 +58,12 @@ _BORDER_TOWNS = re.compile(
     r"Hidalgo|Pharr|Progreso|Los Indios|Fabens|Tornillo|Jacumba|Campo|Yuma|Blaine|Champlain|Derby Line|"
     r"Sweetgrass|Pembina)\b",
 )
+# Interior enforcement: an apprehension by ERO / ICE officers, at a home, workplace or jail, is not at the border.
+_INTERIOR_WORDS = re.compile(
+    r"\bERO\b|\bICE\b|Enforcement and Removal|deportation officers?|Fugitive Operations|\bresidence\b|"
+    r"\bworkplace\b|\bcounty jail\b|vehicle stop",
+    re.IGNORECASE,
+)
 _RELATIONS = {
     "spouse": (
         "wife",
@@ -226,11 +232,12 @@ def _offense(fact: OffenseFact, taxonomy: Taxonomy | None) -> OffenseInput:
 
 def at_border(place: str | None, quotes: Iterable[str]) -> bool | None:
     """True when the place or the evidence names the border or a port of entry; False when a
-    place is given without such a cue; None when nothing says where."""
+    place is given without such a cue, or the evidence names interior enforcement (ERO officers,
+    a residence); None when nothing says where."""
     texts = [t for t in (place, *quotes) if t]
     if any(_BORDER_WORDS.search(t) or _BORDER_TOWNS.search(t) for t in texts):
         return True
-    return False if place else None
+    return False if place or any(_INTERIOR_WORDS.search(t) for t in texts) else None
 
 
 def _event(fact: EventFact) -> EventInput:

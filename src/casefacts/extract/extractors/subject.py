@@ -24,7 +24,7 @@ from casefacts.schema import Evidence, Identifier, PartialDate, SubjectFact
 NAME_NOTE = "subject_name"
 _NAME_VALUE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*(?:,?\s[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*){1,5}")
 _BORN = re.compile(r"\bborn\s+(?:on\s+)?", re.IGNORECASE)
-_NAME_WORD = r"[A-ZÀ-Þ][\w'’.\-‐]*[\w'’\-‐]"
+_NAME_WORD = r"(?:[A-ZÀ-Þ][\w'’.\-‐–]*[\w'’\-‐–]|[A-Z]\.)"  # words, hyphens of any kind, initials ("Juan A.")
 _NOT_NAME_START = r"(?!(?:Petitioner|Respondent|Applicant|Defendant|Appellant|The|A|An)\b)"
 _INTRO_NAME = rf"(?P<value>{_NOT_NAME_START}{_NAME_WORD}(?:[ \t]+(?:(?:de|del|de la|la|y)[ \t]+)?{_NAME_WORD}){{1,4}})"
 
