@@ -198,3 +198,9 @@ def test_conspiracy_to_commit_is_one_charge(extract) -> None:
     text = "Police arrested and charged him with first degree murder, conspiracy to commit murder and arson."
     charges = [o.charge for o in affirmed(extract(text), "offense")]
     assert "conspiracy to commit murder" in charges and "conspiracy" not in charges
+
+
+def test_the_judge_who_sentences_is_not_whose_offense(extract) -> None:
+    fact = _one(extract, "U.S. District Judge Julie R. Rubin today sentenced Ana Ruiz-Soto, age 37, to 210 months "
+                         "in federal prison for conspiracy to distribute controlled substances.")
+    assert (fact.about.who, fact.disposition) == ("subject", "convicted")

@@ -76,6 +76,12 @@ def _relation_at(token: Token, rels: list[Span]) -> Span | None:
     return None
 
 
+# Verbs whose object is the person the fact is about ("Judge Rubin sentenced Juarez-Sanchez",
+# "ERO officers arrested him", "prosecutors charged Perez"): the subject of the verb is an official.
+_ACTS_ON_PERSON = frozenset({"arrest", "apprehend", "deport", "remove", "detain", "encounter", "convict", "sentence",
+                             "charge", "indict", "prosecute", "extradite", "imprison", "jail", "book"})
+
+
 def person_token(trigger: Token) -> Token | None:
     """The token naming the person a trigger verb (or noun) is about."""
     verb = trigger
@@ -94,7 +100,7 @@ def person_token(trigger: Token) -> Token | None:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if verb.lemma_ in ("arrest", "apprehend", "deport", "remove", "detain", "encounter", "convict") \
+        if verb.lemma_ in _ACTS_ON_PERSON \
                 and objects and not passive:
             return objects[0]
         if subjects:
