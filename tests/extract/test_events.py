@@ -36,6 +36,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      [("apprehension", None)]),
     ("SUBJECT was previously removed from the U.S. in 2008 and again in 2011.",
      [("removal", "2008"), ("removal", "2011")]),
+    ("He is charged with illegal reentry after being deported from the United States on three occasions: "
+     "January 1996, September 2009, and May 2010.",
+     [("removal", "1996-01"), ("removal", "2009-09"), ("removal", "2010-05")]),
     # a description is no event; a date another clause governs is not the event's; a bound is no date
     ("A five-time deported felon was sentenced.", []),
     ("The government confirmed the information Feb. 6, 2024, and ERO officers arrested SUBJECT.",

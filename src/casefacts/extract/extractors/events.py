@@ -43,7 +43,8 @@ _IMMIGRATION_AGENT = re.compile(r"\b(?:ERO|ICE|(?i:Enforcement and Removal Opera
 _CRIMINAL_ARREST = re.compile(r"^\W*(?:\w+\W+){0,8}?(?:for|on (?:an? |the )?(?:(?:outstanding|active|felony|state|"
                               r"federal|local|criminal|arrest|bench|extradition)\s+)*(?:charges?|warrants?|suspicion)|"
                               r"in connection with|charged with)\b", re.IGNORECASE)
-_DATED = re.compile(r"^\s*(?:to [A-Z][\w ]{0,30}?\s+)?(?:on|in)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d", re.IGNORECASE)
+_DATED = re.compile(r"^\s*(?:(?:to|from) (?:the )?[A-Z][\w .]{0,30}?\s+)?(?:(?:on|in)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d|"
+                    r"on \w+ (?:\w+ )?occasions?\W+(?:[A-Z][a-z]{2,8}\.?\s+)?\d)", re.IGNORECASE)
 _PLACE_PREP = ("near", "at", "through", "in", "to", "from", "into", "via", "outside")
 
 
@@ -115,7 +116,7 @@ class EventExtractor:
             if root.tag_ == "VBG" and root.dep_ in ("pcomp", "pobj"):
                 return None  # "an operation focused on arresting drug offenders"
             return "apprehension" if self._immigration_custody(doc, cue) else "arrest"
-        dated = _DATED.match(doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text_with_ws + " ")
+        dated = _DATED.match(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text_with_ws + " ")
         if (root.dep_ in ("pcomp", "pobj") or (root.tag_ == "VBG" and kind != "arrest")) \
                 and not (kind == "removal" and dated):
             return None  # "after being deported", "entering": a mention inside a phrase, not an event
@@ -243,12 +244,13 @@ def _other_clause(doc: Doc, cue: Span, date: DateMatch) -> bool:
     return verb not in related and verb.tag_ in ("VBD", "VBZ", "VBP") and cue.root.tag_ in ("VBD", "VBN", "VBZ", "VBP")
 
 
-_AGAIN = re.compile(r"\s*,?\s*(?:and|then)\s+(?:again\s+)?(?:in|on)\s+$", re.IGNORECASE)
+_AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s*(?:and|then)\s+(?:again\s+)?(?:in|on)\s+)$", re.IGNORECASE)
 
 
 def _repeated_dates(first: tuple[int, int] | None, dates: list[DateMatch], text: str
                     ) -> list[tuple[PartialDate, tuple[int, int]]]:
-    """Dates chained to an event's date ("removed in 2008 and again in 2011"): each one more occurrence."""
+    """Dates chained to an event's date ("removed in 2008 and again in 2011", "on three occasions: January
+    1996, September 2009, and May 2010"): each one more occurrence."""
     out: list[tuple[PartialDate, tuple[int, int]]] = []
     end = first[1] if first is not None else None
     for d in dates:
