@@ -115,3 +115,41 @@ def test_age_of_a_young_victim_is_not_the_subjects(extract) -> None:
 ])
 def test_another_persons_tie_is_not_the_subjects(extract, text: str) -> None:
     assert [k for k, _ in _ties(extract, text) if k in ("residence", "victim_witness")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # opinion prose: a split noun phrase, ages listed for the count, a modal that is not about the children
+    ("Carmen failed to show that her 6- and 11-year-old United States citizen children will suffer hardship.",
+     ("family", {"relation": "child", "status": "us_citizen", "count": 2})),
+    ("Removal would result in hardship to her children, who are United States citizens.",
+     ("family", {"relation": "child", "status": "us_citizen", "count": None})),
+    ("Carmen married a U.S. citizen in 2001.", ("family", {"relation": "spouse", "status": "us_citizen"})),
+    # release introductions and arrests at home
+    ("A citizen, Carmen Portillo Salazar, age 63 and living in Beltsville, Maryland, appeared in court.",
+     ("residence", {"place": "Beltsville, Maryland"})),
+    ("Agents arrested Carmen at her residence in Centreville in 2013.", ("residence", {"place": "Centreville"})),
+    ("The judge sentenced Carmen Portillo Salazar, a citizen most recently residing in Indianapolis, Indiana, to 210 "
+     "months, followed by five years of supervised release.", ("residence", {"place": "Indianapolis, Indiana"})),
+    ("Petitioner is a twenty-five-year-old native of Portugal.", ("age", {"age": 25})),
+])
+def test_opinion_and_release_ties(extract, text: str, expected: tuple) -> None:
+    assert expected in _ties(extract, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Carmen entered the United States as an 18 year-old in April 1996.",  # an age at a past time
+    "He was arrested for indecent liberties with a twelve-year-old.",  # the victim's age
+    "Tara Lee, Supervised Law Student, Harvard Law School Clinic, were on brief, for petitioner.",
+    "Both Carmen and her husband testified before an immigration judge at a merits hearing.",
+    "She has been in the United States for a continuous period of not less than 10 years.",
+    "He pled guilty to failing to stop at the scene of a personal-injury accident.",
+])
+def test_no_tie_of_these_kinds(extract, text: str) -> None:
+    kinds = {"age", "education", "victim_witness", "residence", "health"}
+    assert [(k, d) for k, d in _ties(extract, text) if k in kinds] == []
+
+
+def test_a_quoted_statute_names_no_relative(extract) -> None:
+    text = ("The criteria: he “establishes that removal would result in hardship to the alien’s spouse, parent, "
+            "or child”.")
+    assert [k for k, _ in _ties(extract, text) if k == "family"] == []

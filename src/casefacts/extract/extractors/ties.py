@@ -26,12 +26,19 @@ from casefacts.schema import CommunityTieFact, FactStatus
 
 NAME_NOTE = "subject_name"
 _YEARS = re.compile(r"\b(?:for\s+)?(?:(?:over|more than|nearly|almost|about|around|some|the (?:past|last))\s+)?"
-                    r"(?P<n>\d{1,2}|[a-z]+(?:[\s\-][a-z]+)?)\s+(?:\(\d+\)\s+)?years?\b", re.IGNORECASE)
+                    r"(?P<n>\d{1,2}|[a-z]+(?:[\s\-][a-z]+)?)\s+(?:\(\d+\)\s+)?years?\b"
+                    # not a sentence or a statute's period: "five years of supervised release", "not less than 10 years"
+                    r"(?!\s+(?:of\s+)?(?:in\s+)?(?:federal\s+|state\s+)?(?:supervised|probation|prison|imprisonment|"
+                    r"jail|custody|confinement|incarceration))", re.IGNORECASE)
+_NOT_A_STAY = re.compile(r"(?:not less than|at least|up to|maximum of|sentenced to|term of)\s*$", re.IGNORECASE)
 _DECADE = re.compile(r"\b(?:a|one|two|three) decades?\b", re.IGNORECASE)
-_AGE = re.compile(r"\b(?P<n>\d{1,3})[\s\-‐‑–](?:years?|yrs?)[\s\-‐‑–]old\b|\b(?:age|aged)\s+(?P<m>\d{1,3})\b",
-                  re.IGNORECASE)
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_AGE = re.compile(rf"\b(?P<n>\d{{1,3}}|{_TENS}(?:[\s\-‐]{_UNITS})?|{_TEENS})[\s\-‐‑–](?:years?|yrs?)[\s\-‐‑–]old\b|"
+                  r"\b(?:age|aged)\s+(?P<m>\d{1,3})\b", re.IGNORECASE)
 _ANAPHORIC_AGE = re.compile(r"\bthe\s+$", re.IGNORECASE)  # "officers arrested the 44-year-old": the subject
-_PAST_AGE = re.compile(r"\b(?:at (?:the )?age(?: of)?|when (?:he|she|they) was|as a|at)\s*$", re.IGNORECASE)
+_PAST_AGE = re.compile(r"\b(?:at (?:the )?age(?: of)?|when (?:he|she|they) was|as an?|at)\s*$", re.IGNORECASE)
 # A release introduces its subject with age and home town: "Eunorio Cortez Cortez, 52, of Beltsville,
 # Maryland", "Miguel Vargas-Narez (44, Mexico)", "Alexander Juarez-Sanchez, a/k/a Jose Flores, age 37,".
 _INTRO_NAME = r"(?P<name>[A-ZÀ-Þ][\w'’.\-‐]+(?:[ \t]+(?:(?:de|del|la|y)[ \t]+)?[A-ZÀ-Þ][\w'’.\-‐]+){0,4})"
@@ -139,6 +146,8 @@ class TieExtractor:
             about, relation = relation_of(rel)
             if relation not in self.family_relations:
                 continue
+            if _quoted_generic(rel):
+                continue  # a statute quoted in a decision: "hardship to the alien's spouse, parent, or child"
             owner = self._owner(rel, names)
             if owner == "writer_inverse":
                 relation = self.inverse.get(relation, relation)
@@ -205,8 +214,8 @@ class TieExtractor:
     def _owner(self, rel: Span, names: SubjectNames) -> str:
         """Whose relative: subject, writer_inverse ("my father, Juan"), writer, other."""
         root = rel.root
-        for child in root.children:
-            if child.dep_ == "poss":
+        for child in _possessors(root):
+            if child.dep_ == "poss" or child.tag_ == "PRP$":
                 word = child.lower_
                 if word in ("my",):
                     spouse_writer = relation_of(rel)[1] == "spouse" and _MARRIED_TO_WRITER.search(text_of(rel.doc))
@@ -288,6 +297,10 @@ class TieExtractor:
             if child.dep_ == "nummod" or (child.like_num and child.i < root.i):
                 return _number(child.text) or None
         text = rel.doc[max(sent_of(rel).start, min(root.left_edge.i, root.i - 5)):root.i].text.lower()
+        ages = _AGES_LIST.search(rel.doc[max(sent_of(rel).start, root.i - 10):root.i].text.lower())
+        if ages:  # "her 6- and 11-year-old children": one child per age
+            return len(re.findall(r"\d+", ages.group(0)))
+        text = _AGE_WORDS.sub(" ", text)
         m = re.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b", text)
         if m:
             return _number(m.group(1))
@@ -346,11 +359,17 @@ class TieExtractor:
 
     def _about_subject(self, cue: Span, names: SubjectNames) -> bool:
         verb = cue.root
+        owner = [c for c in verb.children if c.dep_ == "poss"]
+        if verb.pos_ == "NOUN" and owner and (owner[0].lower_ in ("his", "her", "their")
+                                              or names.matches(_name_words(owner[0]))):
+            return True  # "arrested Portillo-Morales at his residence in Centreville"
         if verb.lemma_ in ("employ", "hire"):  # "Gulf Coast Roofing LLC has employed Carlos"
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             if objects and (objects[0].lower_ in SUBJECT_WORDS or names.matches(_name_words(objects[0]))):
                 return True
         for _ in range(5):
+            if verb is not cue.root and verb.pos_ == "PROPN" and names.matches([verb.text]):
+                return True  # "Bayron Perez Batres, age 63 and living in Beltsville": a phrase on the name
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 s = subjects[0]
@@ -405,7 +424,8 @@ class TieExtractor:
             earlier = find_dates(text[:since.start()])  # "moved to Orlando in 2012 and has lived here ever since"
             if earlier and re.search(r"\bever since\b", text, re.IGNORECASE):
                 return {"since": earlier[-1].date.year}
-        m = _YEARS.search(text)
+        m = next((m for m in _YEARS.finditer(text) if not _NOT_A_STAY.search(text[max(0, m.start() - 25):m.start()])),
+                 None)
         if m:
             n = _number(m.group("n"))
             if n and n < 100:
@@ -447,9 +467,10 @@ class TieExtractor:
         for m in _AGE.finditer(text):
             if _PAST_AGE.search(text[:m.start()]) and not re.search(r"\bold\b", m.group(0), re.IGNORECASE):
                 continue
-            if _YOUNG_OTHER.match(text[m.end():]):
-                continue
-            years = int(m.group("n") or m.group("m"))
+            if _YOUNG_OTHER.match(text[m.end():]) or _OBJECT_AGE.search(text[:m.start()]) \
+                    or _AS_AGE.search(text[:m.start()]):
+                continue  # "... with a twelve-year-old": someone the offense was against
+            years = _number(m.group("n") or m.group("m")) or 0
             span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
             anaphoric = bool(_ANAPHORIC_AGE.search(text[:m.start()]))
             if span is None or not 0 < years < 120 or not (anaphoric or self._about_subject(span, names)):
@@ -470,6 +491,8 @@ class TieExtractor:
     def _tie(self, doc: Doc, kind: str, details: dict[str, Any], start: int, end: int, context: ExtractionContext,
              explanation: str) -> CommunityTieFact:
         mods = [m for m in doc_modifiers(doc) if any(m.covers(i, i + 1) for i in range(start, end))]
+        if kind == "family":  # "removal would cause hardship to his children": the children are no hypothesis
+            mods = [m for m in mods if not (m.category == "hypothetical" and m.cue.lower() in _MODALS)]
         found = {m.category for m in mods}
         status: FactStatus = "negated" if "negated" in found else ("hypothetical" if found else "affirmed")
         sent = sent_of(doc[start])
@@ -484,6 +507,40 @@ class TieExtractor:
         return CommunityTieFact(
             fact_id=context.fact_id("community_tie", span_start, span_end), tie_kind=kind, details=details,
             text=text_of(doc)[s_start:s_end], status=status, confidence=evidence.confidence, evidence=[evidence])
+
+
+_AS_AGE = re.compile(r"\bas an?\s*$", re.IGNORECASE)  # "entered the United States as an 18 year-old"
+_OBJECT_AGE = re.compile(r"\b(?:with|of|against|on|upon|to|from|by)\s+an?\s*$", re.IGNORECASE)
+_MODALS = frozenset({"would", "will", "could", "might", "may", "can", "shall"})
+_AGES_LIST = re.compile(r"\b\d{1,2}-?(?:\s*,\s*\d{1,2}-?)*,?\s+and\s+\d{1,2}\s*-?\s*years?\s*-?\s*old\b")
+_AGE_WORDS = re.compile(r"\b\d{1,2}\s*-?\s*(?:years?|months?)\s*-?\s*old\b")
+
+
+def _quoted_generic(rel: Span) -> bool:
+    """A relative of "the alien" inside a quotation: the words of a statute, no fact of the subject."""
+    before = rel.doc[sent_of(rel).start:rel.start].text
+    inside = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return inside and any(p.lower_ == "alien" for p in _possessors(rel.root))
+
+
+def _possessors(root: Token) -> list[Token]:
+    """The possessive of a relative noun: its own ("his children"), its conjunct head's ("her son and
+    daughter"), or the determiner opening its noun phrase when the parse split it ("her 6- and 11-year-old
+    United States citizen children")."""
+    own = [c for c in root.children if c.dep_ == "poss"]
+    if own:
+        return own
+    if root.dep_ == "conj":
+        head = [c for c in root.head.children if c.dep_ == "poss"]
+        if head:
+            return head
+    doc = root.doc
+    for token in reversed(doc[max(sent_of(root).start, root.i - 14):root.i]):
+        if token.tag_ == "PRP$" or (token.dep_ == "poss" and token.pos_ == "PRON"):
+            return [token]
+        if token.pos_ in ("VERB", "AUX", "ADP", "SCONJ") or token.text in (",", ";", "(", ")"):
+            break
+    return []
 
 
 def _name_words(token_or_span: Any) -> list[str]:
