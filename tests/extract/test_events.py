@@ -83,3 +83,10 @@ def test_a_co_defendants_arrest(extract) -> None:
 ])
 def test_release_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected
+
+
+def test_the_subject_arrested_with_a_co_conspirator_is_the_subjects_arrest(extract) -> None:
+    facts = extract("RE: Ana Ruiz-Soto\n\nOn August 5, 2020, Ruiz-Soto and a co-conspirator were arrested near "
+                    "Hagerstown, Maryland, by officers of the Maryland State Police.")
+    arrests = [e for e in affirmed(facts, "event") if e.event_type == "arrest"]
+    assert [(e.about.who, e.date.iso) for e in arrests] == [("subject", "2020-08-05")]

@@ -121,7 +121,10 @@ def about_person(token: Token | None, names: SubjectNames, rels: list[Span]) -> 
     if token is None:
         return About()
     # the whole noun phrase: "his brother", "her uncle Chinedu", "a second suspect, later identified as ..."
-    phrase = [t for t in token.subtree if token.i - 6 <= t.i <= token.i + 6]
+    conjuncts = {t.i for c in token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    if names.matches([token.text]) and token.pos_ == "PROPN":
+        return About()  # "Juarez-Sanchez and a co-conspirator were arrested": the subject, with another
+    phrase = [t for t in token.subtree if token.i - 6 <= t.i <= token.i + 6 and t.i not in conjuncts]
     if token.dep_ in ("appos", "compound", "npadvmod") and token.head is not token:
         phrase += [token.head] + [t for t in token.head.children if t.dep_ in ("compound", "amod")]
     for t in phrase:
