@@ -11,7 +11,10 @@ from rich.table import Table
 
 from casefacts.calibrate import CALIBRATION_FILE, Bin, collect, expected_calibration_error, fit, reliability_table, save
 
-DEFAULT_SPLITS = (Path("fixtures/cases"), Path("fixtures/real/dev"))
+# The maps are for real records: they are fitted on the real development split only. Fitted on the
+# synthetic cases too, they carried our own fixtures' near-perfect precision into the top bins (real/test ECE
+# 0.079 vs 0.055 fitted on real/dev alone); the synthetic cases stay a held-out check (--held-out fixtures/cases).
+DEFAULT_SPLITS = (Path("fixtures/real/dev"),)
 DEFAULT_OUT = Path("extractors") / CALIBRATION_FILE
 
 
@@ -28,15 +31,19 @@ def register(app: typer.Typer) -> None:
     @app.command("calibrate")
     def calibrate(
         split: Annotated[list[Path] | None, typer.Option(
-            "--split", help="Gold-labelled folder (repeatable; default fixtures/cases and fixtures/real/dev); "
+            "--split", help="Gold-labelled folder (repeatable; default fixtures/real/dev); "
                             "development splits only, never a test split.")] = None,
         out: Annotated[Path, typer.Option("--out", help="Where to write the maps.")] = DEFAULT_OUT,
+        held_out: Annotated[list[Path] | None, typer.Option(
+            "--held-out", help="Gold-labelled folder (repeatable) to report the fitted maps on, never fitted on: "
+                               "how calibration transfers to a test split.")] = None,
     ) -> None:
         """Fit per-extractor isotonic confidence maps and print the reliability table before/after."""
         from casefacts.extract.pipeline import load_pipeline
 
         console = Console()
-        items = collect(split or DEFAULT_SPLITS, nlp=load_pipeline())
+        nlp = load_pipeline()
+        items = collect(split or DEFAULT_SPLITS, nlp=nlp)
         calibration = fit(items)
         after = calibration.relabel(items)
         console.print(reliability_rich("raw confidence", reliability_table(items), expected_calibration_error(items)))
@@ -44,3 +51,7 @@ def register(app: typer.Typer) -> None:
                                        expected_calibration_error(after)))
         save(calibration, out)
         console.print(f"{len(items)} labelled facts; maps for {', '.join(sorted(calibration.maps))} -> {out}")
+        for folder in held_out or []:
+            test = collect([folder], nlp=nlp)
+            for title, labelled in ((f"{folder}: raw", test), (f"{folder}: calibrated", calibration.relabel(test))):
+                console.print(reliability_rich(title, reliability_table(labelled), expected_calibration_error(labelled)))
