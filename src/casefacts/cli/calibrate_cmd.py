@@ -54,4 +54,5 @@ def register(app: typer.Typer) -> None:
         for folder in held_out or []:
             test = collect([folder], nlp=nlp)
             for title, labelled in ((f"{folder}: raw", test), (f"{folder}: calibrated", calibration.relabel(test))):
-                console.print(reliability_rich(title, reliability_table(labelled), expected_calibration_error(labelled)))
+                ece = expected_calibration_error(labelled)
+                console.print(reliability_rich(title, reliability_table(labelled), ece))
