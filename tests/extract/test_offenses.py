@@ -204,3 +204,14 @@ def test_the_judge_who_sentences_is_not_whose_offense(extract) -> None:
     fact = _one(extract, "U.S. District Judge Julie R. Rubin today sentenced Ana Ruiz-Soto, age 37, to 210 months "
                          "in federal prison for conspiracy to distribute controlled substances.")
     assert (fact.about.who, fact.disposition) == ("subject", "convicted")
+
+
+def test_offenses_of_a_group_are_nobodys(extract) -> None:
+    text = "ICE has deported many other fugitives wanted for murder, and other crimes such as kidnapping and rape."
+    assert affirmed(extract(text), "offense") == []
+
+
+def test_the_noun_after_a_charge_is_that_charges_cue(extract) -> None:
+    offenses = affirmed(extract("A Mexican man with a manslaughter conviction, who is also wanted in his home country "
+                                "for homicide, was deported."), "offense")
+    assert {o.charge: o.disposition for o in offenses} == {"manslaughter": "convicted", "homicide": "charged"}

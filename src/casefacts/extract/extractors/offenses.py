@@ -50,6 +50,8 @@ _THIS_OFFENSE = re.compile(r"\s*(?:This|That|The|Each|Both) (?:violations?|offen
 _ALL_CHARGES = re.compile(r"\b(?:those|these|the|both|all(?: three| four| of the)?|each of the) "
                           r"(?:charges|counts|offen[cs]es|"
                           r"crimes)\b", re.IGNORECASE)
+_GROUP_NOUNS = frozenset({"fugitive", "individual", "alien", "noncitizen", "person", "people", "offender", "defendant",
+                          "criminal", "national", "immigrant", "other", "suspect", "inmate", "arrestee", "member"})
 _VICTIM = re.compile(r"\b(?:victim|victims|survivor)\s+of\b|\bwas\s+(?:robbed|assaulted|attacked|beaten)\b",
                      re.IGNORECASE)
 _JOINER = re.compile(r"^(?:,|;|and|or|&|as well as|,\s*and|,\s*or|along with|plus)?$", re.IGNORECASE)
@@ -256,6 +258,8 @@ class OffenseTextExtractor:
     def _cues(self, doc: Doc, group: Group, cues: list[Span], prv: int, nxt: int, names: SubjectNames,
               rels: list[Span]) -> None:
         before = [c for c in cues if prv <= c.start and c.end <= group.start]
+        if prv > group.sent.start:  # "a manslaughter conviction, who is also wanted for homicide": the noun
+            before = [c for c in before if not (c.start - prv <= 1 and c.root.pos_ == "NOUN")]  # is the last's
         after = [c for c in cues if group.end <= c.start and c.end <= nxt]
         after = [c for c in after if not _other_person_between(doc, group.end, c.start, names, rels)]
         if nxt < group.sent.end:
@@ -415,6 +419,8 @@ class OffenseTextExtractor:
                rels: list[Span]) -> list[OffenseFact]:
         disposition = self.disposition(group)
         status, status_note = self._status(doc, group)
+        if self._of_a_group(group):
+            return []  # "ICE has deported many other fugitives wanted for murder": nobody in particular
         about = self._about(doc, group, names, rels)
         facts = []
         for mention in group.mentions:
@@ -447,6 +453,15 @@ class OffenseTextExtractor:
         found = {m.category for m in mods}
         status: FactStatus = "negated" if "negated" in found else ("hypothetical" if found else "affirmed")
         return status, cue_explanation(mods)
+
+    @staticmethod
+    def _of_a_group(group: Group) -> bool:
+        """The cue's person is a plural group noun ("fugitives", "other individuals", "those arrested")."""
+        cue = next((c for c in group.cues if sent_of(c) == group.sent), None)
+        if cue is None:
+            return False
+        person = cue.root.head if cue.root.dep_ == "acl" else person_token(cue.root)  # "fugitives wanted for"
+        return person is not None and person.tag_ == "NNS" and person.lemma_.lower() in _GROUP_NOUNS
 
     @staticmethod
     def _about(doc: Doc, group: Group, names: SubjectNames, rels: list[Span]) -> About:
