@@ -41,6 +41,10 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      [("removal", "1996-01"), ("removal", "2009-09"), ("removal", "2010-05")]),
     # a description is no event; a date another clause governs is not the event's; a bound is no date
     ("A five-time deported felon was sentenced.", []),
+    ("Previously Deported Illegal Alien Sentenced To 5+ Years For Illegal Reentry", []),
+    ("He has previously been deported from the United States four times.", []),
+    ("SUBJECT was previously deported to Mexico in 2014.", [("removal", "2014")]),
+    ("ERO officers previously removed Portillo-Morales from the U.S. in May 2011.", [("removal", "2011-05")]),
     ("The government confirmed the information Feb. 6, 2024, and ERO officers arrested SUBJECT.",
      [("apprehension", None)]),
     ("SUBJECT unlawfully entered the United States at an unknown location sometime prior to August 2001.",

@@ -123,6 +123,12 @@ class EventExtractor:
             # (but "after being deported on October 28, 2013" narrates a dated removal)
         if root.dep_ == "amod" and root.head.pos_ in ("NOUN", "PROPN"):
             return None  # "a five-time deported felon", "previously removed noncitizen": a description
+        if kind == "removal" and _DESCRIBED.search(doc[max(sent_of(cue).start, cue.start - 2):cue.start].text + " ") \
+                and cue.end < len(doc) and doc[cue.end].is_alpha and doc[cue.end].lower_ not in _AFTER_VERB \
+                and (cue.text[:1].isupper() or doc[cue.end].pos_ in ("NOUN", "ADJ")):
+            return None  # a title-case headline: "Previously Deported Illegal Alien Sentenced"
+        if kind == "removal" and not dated and _AGGREGATE.match(doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text):
+            return None  # "has been deported from the United States four times": a count, no narrated event
         if root.head.lemma_ == "order" and root.dep_ in ("ccomp", "oprd", "xcomp"):
             return None  # "an immigration judge ordered X removed": an order, not the removal
         if kind == "removal":
@@ -214,6 +220,11 @@ class EventExtractor:
                          confidence=evidence.confidence, evidence=[evidence])
 
 
+_DESCRIBED = re.compile(r"\b(?:previously|twice|once|repeatedly|\w+-time)\s+$", re.IGNORECASE)
+_AFTER_VERB = frozenset({"from", "to", "in", "on", "at", "by", "after", "back", "and", "or", "for", "twice", "again",
+                         "through", "via", "into", "with", "the", "a", "an", "three", "four", "five", "six", "several"})
+_AGGREGATE = re.compile(r"^(?:from (?:the )?(?:United States|U\.\s?S\.?)\s+)?(?:at least\s+)?"
+                        r"(?:\w+ times|(?:on )?(?:\w+ )?(?:prior |previous |separate )?occasions)\b", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:before|prior to|no later than|until)\s+$", re.IGNORECASE)
 
 
