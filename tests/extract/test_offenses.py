@@ -215,3 +215,14 @@ def test_the_noun_after_a_charge_is_that_charges_cue(extract) -> None:
     offenses = affirmed(extract("A Mexican man with a manslaughter conviction, who is also wanted in his home country "
                                 "for homicide, was deported."), "offense")
     assert {o.charge: o.disposition for o in offenses} == {"manslaughter": "convicted", "homicide": "charged"}
+
+
+def test_a_date_of_the_main_clause_is_not_the_conviction_date(extract) -> None:
+    fact = _one(extract, "ERO officers removed Ana Ruiz in May 2011 after she was convicted of grand larceny.")
+    assert (fact.disposition, fact.disposition_date) == ("convicted", None)
+
+
+def test_a_fronted_date_dates_the_subordinate_clause_too(extract) -> None:
+    fact = _one(extract, "In 2010, after she was arrested for driving under the influence, DHS charged her with "
+                         "removability.")
+    assert fact.arrest_date is not None and fact.arrest_date.iso == "2010"

@@ -110,3 +110,35 @@ def span_status(doc: Doc, span: Span, categories: Sequence[str] = ("negated", "h
 
 def cue_explanation(modifiers: Sequence[Modifier]) -> str:
     return "; ".join(f"{m.category} by {m.cue!r}" for m in modifiers)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a token in the parse."""
+    seen = 0
+    while token.head is not token and seen < 20:
+        token = token.head
+        seen += 1
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
+    """Whether the characters [start, end) (a date) are governed by another finite verb than the verbal
+    ``cue``, one that is not its head or child: "confirmed the information Feb. 6, 2024, and officers arrested
+    him", "removed him in May 2011 after he was convicted"."""
+    if cue.root.pos_ not in ("VERB", "AUX") or not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = governing_verb(span.root)
+    if verb is None or verb == cue.root or verb.i in range(cue.start, cue.end):
+        return False
+    related = set(cue.root.children)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.root.children)
+    # a conjunct, or a subordinate clause after its main verb's date, with a subject of its own is its own clause
+    # ("removed him in May 2011 after he was convicted"; but "In 2010, after he was arrested, ..." dates both)
+    if not (own_subject and (cue.root.dep_ == "conj" or (cue.root.dep_ == "advcl" and span.start > cue.root.head.i))):
+        related.add(cue.root.head)
+    return verb not in related and verb.tag_ in ("VBD", "VBZ", "VBP") and cue.root.tag_ in ("VBD", "VBN", "VBZ", "VBP")

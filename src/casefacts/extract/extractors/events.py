@@ -16,7 +16,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span, Token
 
 from casefacts.extract.attribution import SubjectNames, about_person, person_token, relation_spans
-from casefacts.extract.base import ExtractionContext, cue_explanation, sent_of, text_of
+from casefacts.extract.base import ExtractionContext, cue_explanation, other_clause, sent_of, text_of
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, modifiers_for
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
@@ -179,7 +179,7 @@ class EventExtractor:
         text = text_of(doc)
         inside = [d for d in dates if sent.start_char <= d.start < sent.end_char
                   and not _BOUND.search(text[max(sent.start_char, d.start - 20):d.start])
-                  and not _other_clause(doc, cue, d)]
+                  and not other_clause(doc, cue, d.start, d.end)]
 
         def distance(d: DateMatch) -> int:
             return cue.start_char - d.end if d.end <= cue.start_char else d.start - cue.end_char
@@ -226,33 +226,6 @@ _AFTER_VERB = frozenset({"from", "to", "in", "on", "at", "by", "after", "back", 
 _AGGREGATE = re.compile(r"^(?:from (?:the )?(?:United States|U\.\s?S\.?)\s+)?(?:at least\s+)?"
                         r"(?:\w+ times|(?:on )?(?:\w+ )?(?:prior |previous |separate )?occasions)\b", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:before|prior to|no later than|until)\s+$", re.IGNORECASE)
-
-
-def _governing_verb(token: Token) -> Token | None:
-    """The nearest verb above a token in the parse."""
-    seen = 0
-    while token.head is not token and seen < 20:
-        token = token.head
-        seen += 1
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
-
-
-def _other_clause(doc: Doc, cue: Span, date: DateMatch) -> bool:
-    """A verbal cue's date governed by another finite verb that is not the cue's own head or child."""
-    if cue.root.pos_ not in ("VERB", "AUX") or not doc.has_annotation("DEP"):
-        return False
-    span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    if span is None:
-        return False
-    verb = _governing_verb(span.root)
-    if verb is None or verb == cue.root or verb.i in range(cue.start, cue.end):
-        return False
-    related = set(cue.root.children)
-    if not (cue.root.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.root.children)):
-        related.add(cue.root.head)  # a conjunct with a subject of its own is a clause of its own
-    return verb not in related and verb.tag_ in ("VBD", "VBZ", "VBP") and cue.root.tag_ in ("VBD", "VBN", "VBZ", "VBP")
 
 
 _AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s*(?:and|then)\s+(?:again\s+)?(?:in|on)\s+)$", re.IGNORECASE)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from casefacts.extract.attribution import SubjectNames, about_person, person_token, relation_spans
-from casefacts.extract.base import ExtractionContext, cue_explanation, sent_of, text_of
+from casefacts.extract.base import ExtractionContext, cue_explanation, other_clause, sent_of, text_of
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
@@ -355,8 +355,8 @@ class OffenseTextExtractor:
             return c.start - date.end if c.start >= date.end else date.start - c.end
 
         nearest = min(sent_cues, key=lambda c: (distance(c), c.start > date.start))
-        if nearest not in group.cues:
-            return None
+        if nearest not in group.cues or other_clause(doc, nearest, date.start_char, date.end_char):
+            return None  # "removed him in May 2011 after he was convicted of larceny": the removal's date
         role = DATE_ROLE.get(nearest.id_)
         return (role, distance(nearest)) if role else None
 
