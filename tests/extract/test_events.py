@@ -94,3 +94,11 @@ def test_the_subject_arrested_with_a_co_conspirator_is_the_subjects_arrest(extra
                     "Hagerstown, Maryland, by officers of the Maryland State Police.")
     arrests = [e for e in affirmed(facts, "event") if e.event_type == "arrest"]
     assert [(e.about.who, e.date.iso) for e in arrests] == [("subject", "2020-08-05")]
+
+
+@pytest.mark.parametrize("text", [
+    "ICE lodges detainers on individuals who have been arrested on local criminal charges.",
+    "Previously released on bond, SUBJECT was taken into custody following the verdict today.",
+])
+def test_no_event_of_a_group_or_a_remand(extract, text: str) -> None:
+    assert [e.event_type for e in affirmed(extract(text), "event")] == []

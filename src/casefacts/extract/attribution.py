@@ -82,6 +82,16 @@ _ACTS_ON_PERSON = frozenset({"arrest", "apprehend", "deport", "remove", "detain"
                              "charge", "indict", "prosecute", "extradite", "imprison", "jail", "book"})
 
 
+_GROUP_NOUNS = frozenset({"fugitive", "individual", "alien", "noncitizen", "person", "people", "offender", "defendant",
+                          "criminal", "national", "immigrant", "other", "suspect", "inmate", "arrestee", "member"})
+
+
+def is_group(token: Token | None) -> bool:
+    """A plural group noun as the person ("fugitives", "individuals ... who have been arrested"): nobody in
+    particular, so no fact of the subject's or of anyone's."""
+    return token is not None and token.tag_ == "NNS" and token.lemma_.lower() in _GROUP_NOUNS
+
+
 def person_token(trigger: Token) -> Token | None:
     """The token naming the person a trigger verb (or noun) is about."""
     verb = trigger

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Span, Token
 
-from casefacts.extract.attribution import SubjectNames, about_person, person_token, relation_spans
+from casefacts.extract.attribution import SubjectNames, about_person, is_group, person_token, relation_spans
 from casefacts.extract.base import ExtractionContext, cue_explanation, other_clause, sent_of, text_of
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, modifiers_for
@@ -86,6 +86,9 @@ class EventExtractor:
                 continue
             if cue.text.lower().endswith("booked") and not _is_person(_person(cue)):
                 continue  # "items were booked into evidence"
+            if is_group(_person(cue)) or (cue.text.lower().startswith(("taken", "took"))
+                                          and _REMAND.match(doc[cue.end:min(sent_of(cue).end, cue.end + 6)].text)):
+                continue  # "individuals who were arrested on local charges"; "taken into custody after the verdict"
             if event_type == "arrest" and date is None:
                 earlier = [f for f in facts if f.event_type == "arrest" and f.date is not None]
                 if earlier and re.search(r"\balso\b", sent_of(cue).text):
@@ -225,6 +228,8 @@ _AFTER_VERB = frozenset({"from", "to", "in", "on", "at", "by", "after", "back", 
                          "through", "via", "into", "with", "the", "a", "an", "three", "four", "five", "six", "several"})
 _AGGREGATE = re.compile(r"^(?:from (?:the )?(?:United States|U\.\s?S\.?)\s+)?(?:at least\s+)?"
                         r"(?:\w+ times|(?:on )?(?:\w+ )?(?:prior |previous |separate )?occasions)\b", re.IGNORECASE)
+_REMAND = re.compile(r"^\W*(?:following|after|upon|at the (?:close|end|conclusion) of) (?:the |his |her )?"
+                     r"(?:verdict|hearing|sentencing|trial|conviction|plea)", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:before|prior to|no later than|until)\s+$", re.IGNORECASE)
 
 

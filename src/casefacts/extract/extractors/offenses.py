@@ -25,7 +25,7 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from casefacts.extract.attribution import SubjectNames, about_person, person_token, relation_spans
+from casefacts.extract.attribution import SubjectNames, about_person, is_group, person_token, relation_spans
 from casefacts.extract.base import ExtractionContext, cue_explanation, other_clause, sent_of, text_of
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
@@ -50,8 +50,6 @@ _THIS_OFFENSE = re.compile(r"\s*(?:This|That|The|Each|Both) (?:violations?|offen
 _ALL_CHARGES = re.compile(r"\b(?:those|these|the|both|all(?: three| four| of the)?|each of the) "
                           r"(?:charges|counts|offen[cs]es|"
                           r"crimes)\b", re.IGNORECASE)
-_GROUP_NOUNS = frozenset({"fugitive", "individual", "alien", "noncitizen", "person", "people", "offender", "defendant",
-                          "criminal", "national", "immigrant", "other", "suspect", "inmate", "arrestee", "member"})
 _VICTIM = re.compile(r"\b(?:victim|victims|survivor)\s+of\b|\bwas\s+(?:robbed|assaulted|attacked|beaten)\b",
                      re.IGNORECASE)
 _JOINER = re.compile(r"^(?:,|;|and|or|&|as well as|,\s*and|,\s*or|along with|plus)?$", re.IGNORECASE)
@@ -461,7 +459,7 @@ class OffenseTextExtractor:
         if cue is None:
             return False
         person = cue.root.head if cue.root.dep_ == "acl" else person_token(cue.root)  # "fugitives wanted for"
-        return person is not None and person.tag_ == "NNS" and person.lemma_.lower() in _GROUP_NOUNS
+        return is_group(person)
 
     @staticmethod
     def _about(doc: Doc, group: Group, names: SubjectNames, rels: list[Span]) -> About:
