@@ -46,11 +46,20 @@ _CRIMINAL_ARREST = re.compile(r"^\W*(?:\w+\W+){0,8}?(?:for|on (?:an? |the )?(?:(
 _DATED = re.compile(r"^\s*(?:(?:to|from) (?:the )?[A-Z][\w .]{0,30}?\s+)?(?:(?:on|in)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d|"
                     r"on \w+ (?:\w+ )?occasions?\W+(?:[A-Z][a-z]{2,8}\.?\s+)?\d)", re.IGNORECASE)
 _PLACE_PREP = ("near", "at", "through", "in", "to", "from", "into", "via", "outside")
+_DESCRIBED = re.compile(r"\b(?:previously|twice|once|repeatedly|\w+-time)\s+$", re.IGNORECASE)
+_AFTER_VERB = frozenset({"from", "to", "in", "on", "at", "by", "after", "back", "and", "or", "for", "twice", "again",
+                         "through", "via", "into", "with", "the", "a", "an", "three", "four", "five", "six", "several"})
+_AGGREGATE = re.compile(r"^(?:from (?:the )?(?:United States|U\.\s?S\.?)\s+)?(?:at least\s+)?"
+                        r"(?:\w+ times|(?:on )?(?:\w+ )?(?:prior |previous |separate )?occasions)\b", re.IGNORECASE)
+_REMAND = re.compile(r"^\W*(?:following|after|upon|at the (?:close|end|conclusion) of) (?:the |his |her )?"
+                     r"(?:verdict|hearing|sentencing|trial|conviction|plea)", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?:before|prior to|no later than|until)\s+$", re.IGNORECASE)
+_AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s*(?:and|then)\s+(?:again\s+)?(?:in|on)\s+)$", re.IGNORECASE)
 
 
 class EventExtractor:
     name: ClassVar[str] = "events"
-    version: ClassVar[str] = "1.0"
+    version: ClassVar[str] = "1.1"
 
     def __init__(self, resources: Resources) -> None:
         self.r = resources
@@ -221,19 +230,6 @@ class EventExtractor:
         return EventFact(fact_id=context.fact_id("event", start, end), event_type=event_type, date=date,
                          place=self._place(doc, cue), about=about, status=status,
                          confidence=evidence.confidence, evidence=[evidence])
-
-
-_DESCRIBED = re.compile(r"\b(?:previously|twice|once|repeatedly|\w+-time)\s+$", re.IGNORECASE)
-_AFTER_VERB = frozenset({"from", "to", "in", "on", "at", "by", "after", "back", "and", "or", "for", "twice", "again",
-                         "through", "via", "into", "with", "the", "a", "an", "three", "four", "five", "six", "several"})
-_AGGREGATE = re.compile(r"^(?:from (?:the )?(?:United States|U\.\s?S\.?)\s+)?(?:at least\s+)?"
-                        r"(?:\w+ times|(?:on )?(?:\w+ )?(?:prior |previous |separate )?occasions)\b", re.IGNORECASE)
-_REMAND = re.compile(r"^\W*(?:following|after|upon|at the (?:close|end|conclusion) of) (?:the |his |her )?"
-                     r"(?:verdict|hearing|sentencing|trial|conviction|plea)", re.IGNORECASE)
-_BOUND = re.compile(r"\b(?:before|prior to|no later than|until)\s+$", re.IGNORECASE)
-
-
-_AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s*(?:and|then)\s+(?:again\s+)?(?:in|on)\s+)$", re.IGNORECASE)
 
 
 def _repeated_dates(first: tuple[int, int] | None, dates: list[DateMatch], text: str

@@ -94,7 +94,7 @@ class Group:
 
 class OffenseTextExtractor:
     name: ClassVar[str] = "offenses"
-    version: ClassVar[str] = "1.0"
+    version: ClassVar[str] = "1.1"
 
     def __init__(self, resources: Resources) -> None:
         self.r = resources

@@ -75,7 +75,7 @@ def _number(text: str) -> int | None:
 
 class TieExtractor:
     name: ClassVar[str] = "ties"
-    version: ClassVar[str] = "1.0"
+    version: ClassVar[str] = "1.1"
 
     def __init__(self, resources: Resources) -> None:
         config = resources.config("ties")
