@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from casefacts.config import CONFIDENCE_THRESHOLD
 from casefacts.schema import (
     CaseFile,
     CaseReview,
@@ -212,7 +213,7 @@ def review_summary(facts: Sequence[Fact]) -> CaseReview:
 
 
 def assemble_case(case_id: str, documents: Sequence[Document], facts: Sequence[Fact],
-                  confidence_threshold: float = 0.6) -> CaseFile:
+                  confidence_threshold: float = CONFIDENCE_THRESHOLD) -> CaseFile:
     """One CaseFile from a case's documents (quarantined ones included) and extracted facts."""
     merged = flag_low_confidence(merge_facts(facts), confidence_threshold)
     return CaseFile(

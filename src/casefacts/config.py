@@ -8,6 +8,11 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# Calibrated confidence is the estimated chance that a fact is right. On the real development split the
+# facts calibrated below 0.8 were right 74% of the time (57 facts), those above it 89-97%: below 0.8 a fact
+# is flagged low_confidence for review (CASEFACTS_CONFIDENCE_THRESHOLD).
+CONFIDENCE_THRESHOLD = 0.8
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -24,7 +29,7 @@ class Settings(BaseSettings):
     document_timeout_s: float = 60.0
     max_memory_mb: int = 1024
     ingest_workers: int = Field(default=2, ge=1, description="PDF parser processes.")
-    confidence_threshold: float = Field(default=0.6, description="Below it a fact goes to review.")
+    confidence_threshold: float = Field(default=CONFIDENCE_THRESHOLD, description="Below it a fact goes to review.")
 
 
 @lru_cache(maxsize=1)
