@@ -12,8 +12,8 @@ from rich.table import Table
 from casefacts.calibrate import CALIBRATION_FILE, Bin, collect, expected_calibration_error, fit, reliability_table, save
 
 # The maps are for real records: they are fitted on the real development split only. Fitted on the
-# synthetic cases too, they carried our own fixtures' near-perfect precision into the top bins (real/test ECE
-# 0.079 vs 0.055 fitted on real/dev alone); the synthetic cases stay a held-out check (--held-out fixtures/cases).
+# synthetic cases too, they carried our own fixtures' near-perfect precision into the top bins and
+# transferred worse to real/test; the synthetic cases stay a held-out check (--held-out fixtures/cases).
 DEFAULT_SPLITS = (Path("fixtures/real/dev"),)
 DEFAULT_OUT = Path("extractors") / CALIBRATION_FILE
 

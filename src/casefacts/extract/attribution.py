@@ -19,6 +19,12 @@ from spacy.util import filter_spans
 from casefacts.extract.context import SPANS_KEY
 from casefacts.schema import About
 
+# One word of a person's name as records write it (hyphens of any kind, initials: "Juan A. Rocha-Roman"),
+# and the particles between words ("Santos Gonzalez de Lara"): the subject and ties extractors read
+# introductions with them.
+NAME_WORD = r"(?:[A-ZÀ-Þ][\w'’.\-‐–]*[\w'’\-‐–]|[A-Z]\.)"
+NAME_PARTICLE = r"(?:(?:de|del|de la|la|y)[ \t]+)"
+
 SUBJECT_WORDS = frozenset({
     "he", "she", "him", "her", "his", "hers", "they", "them", "subject", "defendant", "respondent", "applicant",
     "arrestee", "alien", "petitioner", "himself", "herself", "who", "that",

@@ -48,8 +48,7 @@ _INCHOATE = re.compile(r"(?:criminal\s+)?(?:conspiracy|attempt|solicitation)", r
 _THIS_OFFENSE = re.compile(r"\s*(?:This|That|The|Each|Both) (?:violations?|offen[cs]es?|charges?|crimes?|counts?)"
                            r" (?:is|are|was|were|carries|carry)\b", re.IGNORECASE)
 _ALL_CHARGES = re.compile(r"\b(?:those|these|the|both|all(?: three| four| of the)?|each of the) "
-                          r"(?:charges|counts|offen[cs]es|"
-                          r"crimes)\b", re.IGNORECASE)
+                          r"(?:charges|counts|offen[cs]es|crimes)\b", re.IGNORECASE)
 _VICTIM = re.compile(r"\b(?:victim|victims|survivor)\s+of\b|\bwas\s+(?:robbed|assaulted|attacked|beaten)\b",
                      re.IGNORECASE)
 _JOINER = re.compile(r"^(?:,|;|and|or|&|as well as|,\s*and|,\s*or|along with|plus)?$", re.IGNORECASE)

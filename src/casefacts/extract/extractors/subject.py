@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from casefacts.extract.attribution import SubjectNames
+from casefacts.extract.attribution import NAME_PARTICLE, NAME_WORD, SubjectNames
 from casefacts.extract.base import ExtractionContext
 from casefacts.extract.dates import find_dates
 from casefacts.schema import Evidence, Identifier, PartialDate, SubjectFact
@@ -24,9 +24,8 @@ from casefacts.schema import Evidence, Identifier, PartialDate, SubjectFact
 NAME_NOTE = "subject_name"
 _NAME_VALUE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*(?:,?\s[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*){1,5}")
 _BORN = re.compile(r"\bborn\s+(?:on\s+)?", re.IGNORECASE)
-_NAME_WORD = r"(?:[A-ZÀ-Þ][\w'’.\-‐–]*[\w'’\-‐–]|[A-Z]\.)"  # words, hyphens of any kind, initials ("Juan A.")
 _NOT_NAME_START = r"(?!(?:Petitioner|Respondent|Applicant|Defendant|Appellant|The|A|An)\b)"
-_INTRO_NAME = rf"(?P<value>{_NOT_NAME_START}{_NAME_WORD}(?:[ \t]+(?:(?:de|del|de la|la|y)[ \t]+)?{_NAME_WORD}){{1,4}})"
+_INTRO_NAME = rf"(?P<value>{_NOT_NAME_START}{NAME_WORD}(?:[ \t]+{NAME_PARTICLE}?{NAME_WORD}){{1,4}})"
 
 
 def _alternation(labels: list[str]) -> str:

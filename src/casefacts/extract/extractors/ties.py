@@ -16,7 +16,15 @@ from typing import Any, ClassVar
 
 from spacy.tokens import Doc, Span, Token
 
-from casefacts.extract.attribution import SUBJECT_WORDS, WRITER_WORDS, SubjectNames, relation_of, relation_spans
+from casefacts.extract.attribution import (
+    NAME_PARTICLE,
+    NAME_WORD,
+    SUBJECT_WORDS,
+    WRITER_WORDS,
+    SubjectNames,
+    relation_of,
+    relation_spans,
+)
 from casefacts.extract.base import ExtractionContext, cue_explanation, sent_of, text_of
 from casefacts.extract.context import SPANS_KEY, doc_modifiers
 from casefacts.extract.dates import find_dates
@@ -41,7 +49,7 @@ _ANAPHORIC_AGE = re.compile(r"\bthe\s+$", re.IGNORECASE)  # "officers arrested t
 _PAST_AGE = re.compile(r"\b(?:at (?:the )?age(?: of)?|when (?:he|she|they) was|as an?|at)\s*$", re.IGNORECASE)
 # A release introduces its subject with age and home town: "Eunorio Cortez Cortez, 52, of Beltsville,
 # Maryland", "Miguel Vargas-Narez (44, Mexico)", "Alexander Juarez-Sanchez, a/k/a Jose Flores, age 37,".
-_INTRO_NAME = r"(?P<name>[A-ZÀ-Þ][\w'’.\-‐]+(?:[ \t]+(?:(?:de|del|la|y)[ \t]+)?[A-ZÀ-Þ][\w'’.\-‐]+){0,4})"
+_INTRO_NAME = rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_PARTICLE}?{NAME_WORD}){{0,4}})"
 _INTRO_AGE = re.compile(_INTRO_NAME + r"(?:,[ \t]*(?:(?:a/k/a|aka|also known as)[^,\n]{1,60},[ \t]*)?"
                         r"(?:age[ \t]+|aged[ \t]+)?"
                         r"(?P<n>\d{1,2})(?=[ \t]*(?:,|\.|;|\band\b|$))|[ \t]*\((?:age[ \t]+)?(?P<p>\d{1,2})[ \t]*[,)])")
@@ -214,17 +222,18 @@ class TieExtractor:
     def _owner(self, rel: Span, names: SubjectNames) -> str:
         """Whose relative: subject, writer_inverse ("my father, Juan"), writer, other."""
         root = rel.root
-        for child in _possessors(root):
-            if child.dep_ == "poss" or child.tag_ == "PRP$":
-                word = child.lower_
-                if word in ("my",):
-                    spouse_writer = relation_of(rel)[1] == "spouse" and _MARRIED_TO_WRITER.search(text_of(rel.doc))
-                    return "writer_inverse" if spouse_writer or self._names_subject(root, names) else "writer"
-                if word in ("our",):
-                    return "subject"
-                if word in SUBJECT_WORDS or names.matches(_name_words(child)) or child.lower_ == "subject":
-                    return "subject"
-                return "other"
+        possessors = _possessors(root)
+        if possessors:  # "his children", "my father", "Carmen's brother"
+            child = possessors[0]
+            word = child.lower_
+            if word in ("my",):
+                spouse_writer = relation_of(rel)[1] == "spouse" and _MARRIED_TO_WRITER.search(text_of(rel.doc))
+                return "writer_inverse" if spouse_writer or self._names_subject(root, names) else "writer"
+            if word in ("our",):
+                return "subject"
+            if word in SUBJECT_WORDS or names.matches(_name_words(child)) or child.lower_ == "subject":
+                return "subject"
+            return "other"
         head = root.head
         # "I am the husband of Gabriela", "I am her brother": the writer is the subject's relative
         if root.dep_ in ("attr", "appos") and head.lemma_ == "be":
