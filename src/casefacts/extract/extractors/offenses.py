@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 
 from casefacts.extract.attribution import SubjectNames, about_person, is_group, person_token, relation_spans
 from casefacts.extract.base import ExtractionContext, cue_explanation, other_clause, sent_of, text_of
+from casefacts.extract.charge_phrases import ChargePhraseRules, charge_phrases
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
@@ -93,10 +94,11 @@ class Group:
 
 class OffenseTextExtractor:
     name: ClassVar[str] = "offenses"
-    version: ClassVar[str] = "1.1"
+    version: ClassVar[str] = "1.2"
 
     def __init__(self, resources: Resources) -> None:
         self.r = resources
+        self.phrase_rules = ChargePhraseRules.from_config(resources.config("charge_phrases"))
 
     # ---------------------------------------------------------------- mentions
 
@@ -111,12 +113,20 @@ class OffenseTextExtractor:
             while start > sent_of(span).start and self._left_modifier(doc[start - 1], span, levels):
                 start -= 1
             text = doc[start:span.end].text
-            found.append(Mention(start, span.end, text, self.r.charges.normalize(text),
+            normalized = span.id_ if start == span.start and span.id_ else self.r.charges.normalize(text)
+            found.append(Mention(start, span.end, text, normalized,
                                  span.id_ in self.r.weak_offenses, f"offense term {span.text!r}"))
         for match in statutes:
             self._attach_statute(doc, match, found, levels)
         for match in statutes:
             self._attach_back(doc, match, found)
+        cues = filter_spans([s for s in spans if s.label_ == "DISPO"])
+        cited = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in statutes]
+        taken = [(m.start, m.end) for m in found] + [(s.start, s.end) for s in (*cues, *cited) if s is not None]
+        for phrase, cue in charge_phrases(doc, cues, taken, self.phrase_rules):
+            if not context.is_claimed(phrase.start_char, phrase.end_char):
+                found.append(Mention(phrase.start, phrase.end, phrase.text, self.r.charges.normalize(phrase.text),
+                                     True, f"charge phrase after {cue.text!r}"))
         return self._inchoate(doc, sorted(found, key=lambda m: m.start))
 
     def _inchoate(self, doc: Doc, found: list[Mention]) -> list[Mention]:

@@ -1,0 +1,154 @@
+"""Charges the lexicon does not know, read from the object of a disposition cue.
+
+"arrested for burglary, negligent driving and failure to maintain insurance": the cue
+"arrested" governs "for", whose object and its conjuncts are the charges. Each coordinated item
+is a phrase: the item's words, without its conjuncts, relative and participial clauses,
+appositions, and prepositional phrases that start a place, court or date ("in a Texas court",
+"on May 3"); leading determiners and counts ("one count of") are dropped. A phrase becomes a
+charge only when no offense term of the lexicon lies in it and its head word names a specific
+act, not a category or procedure ("those charges", "an aggravated felony", "his appeal"). The
+words live in ``extractors/charge_phrases.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+_CUT_DEPS = frozenset({"conj", "cc", "punct", "relcl", "appos", "advcl", "parataxis", "npadvmod", "preconj"})
+
+
+@dataclass(frozen=True)
+class ChargePhraseRules:
+    """The configuration of ``charge_phrases.yaml``."""
+
+    prepositions: Mapping[str, frozenset[str]]
+    generic_heads: frozenset[str]
+    needs_object: frozenset[str]
+    boundary_prepositions: frozenset[str]
+    leading_words: frozenset[str]
+    max_tokens: int
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> ChargePhraseRules:
+        return cls(prepositions={k: frozenset(v) for k, v in config["prepositions"].items()},
+                   generic_heads=frozenset(config["generic_heads"]),
+                   needs_object=frozenset(config["needs_object"]),
+                   boundary_prepositions=frozenset(config["boundary_prepositions"]),
+                   leading_words=frozenset(config["leading_words"]), max_tokens=int(config["max_tokens"]))
+
+
+def _governed_preps(doc: Doc, cue: Span, preps: frozenset[str]) -> list[Token]:
+    """Prepositions that introduce the cue's charge: attached to a cue word ("convicted in 2001 of"), or to
+    the verb of an adjective cue ("was found guilty of"); not to the verb a noun cue is the subject of
+    ("the charge was dismissed for want of prosecution")."""
+    heads = {t.i for t in cue} | ({cue.root.head.i} if cue.root.pos_ == "ADJ" else set())
+    sent_end = cue.sent.end if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else len(doc)
+    return [t for t in doc[cue.end:sent_end] if t.lower_ in preps and t.head.i in heads
+            and (t.dep_ in ("prep", "agent", "dative") or t.dep_ == "conj" and t.pos_ == "ADP")]  # "..., and for X"
+
+
+def _items(obj: Token, rules: ChargePhraseRules) -> list[Token]:
+    """The object and the items listed with it (conjuncts; appositions, as the parser often reads a comma
+    list), in text order; a generic head gives way to its "of" object ("the offense of criminal trespass")."""
+    found = []
+    stack = [obj]
+    while stack:
+        token = stack.pop()
+        of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        named = [g for c in of for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        if named and (token.lower_ in rules.generic_heads or token.lemma_.lower() in rules.generic_heads):
+            stack.extend(named)
+        else:
+            found.append(token)
+        stack.extend(c for c in token.children if c.dep_ in ("conj", "appos") and c.i > obj.i)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _kept(token: Token, rules: ChargePhraseRules) -> Iterable[Token]:
+    """The token and the descendants that belong to its charge phrase."""
+    yield token
+    for child in token.children:
+        if child.dep_ in _CUT_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ in rules.boundary_prepositions:
+            continue
+        if child.dep_ == "acl" and child.tag_ not in ("VB", "VBG"):
+            continue  # "marijuana found in his car": a participle, not part of the charge
+        if child.ent_type_ in ("DATE", "TIME", "GPE", "PERSON", "ORG", "MONEY"):
+            continue
+        yield from _kept(child, rules)
+
+
+def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
+    """The contiguous charge phrase headed by ``item`` (None when it is not a charge)."""
+    indices = sorted(t.i for t in _kept(item, rules))
+    start = indices[0]
+    end = start
+    for i in indices:  # contiguous run that holds the head
+        if i > end and i <= item.i:
+            start = i
+        if i > end and i > item.i:
+            break
+        end = i + 1
+    while start < item.i and (doc[start].lower_ in rules.leading_words or doc[start].is_punct):
+        start += 1
+    while end - 1 > item.i and (doc[end - 1].is_punct or doc[end - 1].lower_ in rules.leading_words):
+        end -= 1
+    span = doc[start:end]
+    if not len(span) or len(span) > rules.max_tokens:
+        return None
+    if item.lower_ in rules.generic_heads or item.lemma_.lower() in rules.generic_heads:
+        return None
+    if item.pos_ not in ("NOUN", "VERB") or any(t.ent_type_ in ("DATE", "TIME", "PERSON") for t in span):
+        return None
+    objects = [c for c in item.children if c.dep_ in ("dobj", "pobj")]
+    if any(o.lemma_.lower() in rules.generic_heads or o.lower_ in rules.generic_heads for o in objects):
+        return None  # "charged with enforcing our nation's immigration laws", "violating the law"
+    if len(span) == 1 and (item.pos_ == "VERB" or item.lower_.endswith("ing")):
+        return None  # "charged with violating [a statute]", "the charge of entering [without inspection]"
+    if len(span) == 1 and item.lemma_.lower() in rules.needs_object:
+        return _shared_object(doc, item, rules)
+    return span
+
+
+def _shared_object(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
+    """"manufacture, possession and delivery of cocaine": acts coordinated before one "of" object are one
+    charge up to the end of that object; an act with no object in reach is none."""
+    i = item.i + 1
+    while i < len(doc) and (doc[i].lower_ in (",", "and", "or", "/") or doc[i].lemma_.lower() in rules.needs_object):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "of" or i == item.i + 1:
+        return None
+    objects = [c for c in doc[i].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    end = max(t.i for t in _kept(objects[0], rules)) + 1
+    span = doc[item.i:end]
+    return span if len(span) <= rules.max_tokens else None
+
+
+def charge_phrases(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, int]],
+                   rules: ChargePhraseRules) -> list[tuple[Span, Span]]:
+    """(phrase, cue) for every charge phrase in the object of a cue that no known charge overlaps;
+    ``taken`` holds the token ranges of the charges already found."""
+    if not doc.has_annotation("DEP"):
+        return []
+    taken = list(taken)
+    found: list[tuple[Span, Span]] = []
+    for cue in cues:
+        preps = rules.prepositions.get(cue.id_)
+        if not preps:
+            continue
+        for prep in _governed_preps(doc, cue, preps):
+            for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+                for item in _items(obj, rules):
+                    span = _phrase(doc, item, rules)
+                    if span is None or any(s < span.end and span.start < e for s, e in taken):
+                        continue
+                    taken.append((span.start, span.end))
+                    found.append((span, cue))
+    return found

@@ -1,0 +1,106 @@
+"""Charge phrases read from the object of a disposition cue (``extract/charge_phrases.py``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from casefacts.extract.charge_phrases import ChargePhraseRules, charge_phrases
+from casefacts.extract.context import SPANS_KEY
+from casefacts.extract.pipeline import resources_for
+
+from .helpers import affirmed
+
+
+@pytest.fixture(scope="module")
+def rules(nlp) -> ChargePhraseRules:
+    return ChargePhraseRules.from_config(resources_for(nlp).config("charge_phrases"))
+
+
+@pytest.fixture(scope="module")
+def phrases(nlp, rules):
+    """The phrase texts of a sentence, with no charge of the lexicon taken out first."""
+
+    def run(text: str) -> list[str]:
+        doc = nlp(text)
+        cues = [s for s in doc.spans[SPANS_KEY] if s.label_ == "DISPO"]
+        return [span.text for span, _ in charge_phrases(doc, cues, [], rules)]
+
+    return run
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # each coordinated item is one phrase
+    ("He was arrested for burglary, negligent driving and failure to maintain insurance.",
+     ["burglary", "negligent driving", "failure to maintain insurance"]),
+    # a generic head gives way to its "of" object
+    ("She was convicted of the offense of criminal mischief.", ["criminal mischief"]),
+    # leading counts are dropped
+    ("He pleaded guilty to one count of mail fraud.", ["mail fraud"]),
+    # a place, court or date ends the phrase
+    ("He was found guilty of interference with a peace officer in a Texas court.",
+     ["interference with a peace officer"]),
+    ("He was charged with criminal trespass on May 3, 2019.", ["criminal trespass"]),
+    # a participle that describes the object is not part of the charge
+    ("He was convicted of unlawful possession of marijuana found in his car.",
+     ["unlawful possession of marijuana"]),
+    # "..., and for X": a second preposition the cue governs
+    ("He was arrested for trespass, and for resisting an officer.", ["trespass", "resisting an officer"]),
+])
+def test_phrases_in_the_object_of_a_cue(phrases, text: str, expected: list[str]) -> None:
+    assert phrases(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He was convicted of two felonies in 2010.",                          # a category, not an offense
+    "He was convicted of those charges after a trial.",                   # a reference back
+    "The charge was dismissed for want of prosecution.",                  # the cue is the verb's subject
+    "Officers are charged with enforcing our nation's immigration laws.",  # a duty, not a charge
+    "He was charged with violating the statute.",                          # a bare verb with a generic object
+    "He was sentenced to five years in prison.",                          # "sentenced to" gives a term
+    "He was convicted in 2001 of an aggravated felony.",                  # a category
+])
+def test_no_phrase(phrases, text: str) -> None:
+    assert phrases(text) == []
+
+
+def test_phrases_leave_out_what_is_taken(nlp, rules) -> None:
+    doc = nlp("He was arrested for burglary and negligent driving.")
+    cues = [s for s in doc.spans[SPANS_KEY] if s.label_ == "DISPO"]
+    burglary = next(t.i for t in doc if t.text == "burglary")
+    assert [s.text for s, _ in charge_phrases(doc, cues, [(burglary, burglary + 1)], rules)] == ["negligent driving"]
+
+
+def test_a_phrase_becomes_a_weak_offense_with_its_disposition(extract) -> None:
+    offenses = affirmed(extract("In 2016 he was arrested for failure to maintain insurance."), "offense")
+    assert [(o.charge, o.disposition) for o in offenses] == [("failure to maintain insurance", "arrested")]
+    assert "charge phrase" in offenses[0].evidence[0].explanation
+
+
+def test_a_cited_statute_is_not_a_charge_phrase(extract) -> None:
+    offenses = affirmed(extract("He pleaded guilty to PC 415 in 2010."), "offense")
+    assert all("PC" not in o.charge for o in offenses), [o.charge for o in offenses]
+
+
+def test_a_lexicon_charge_is_not_read_twice(extract) -> None:
+    offenses = affirmed(extract("He was convicted of burglary and grand theft in 2015."), "offense")
+    assert sorted(o.charge for o in offenses) == ["burglary", "grand theft"]
+
+
+@pytest.mark.parametrize("text", [
+    "He was convicted of operating a motor vehicle while intoxicated.",
+    "He was convicted of driving a vehicle under the influence of liquor.",
+    "He was arrested for driving his truck while impaired.",
+])
+def test_drunk_driving_wordings_are_one_offense(extract, text: str) -> None:
+    offenses = affirmed(extract(text), "offense")
+    assert [o.charge_normalized for o in offenses] == ["driving under the influence"], [o.charge for o in offenses]
+
+
+def test_an_act_without_its_object_is_no_charge(phrases) -> None:
+    found = phrases("He was charged with manufacture, possession and delivery of cocaine.")
+    assert "delivery" not in found and "possession" not in found, found
+
+
+def test_acts_coordinated_before_one_object_are_one_charge(phrases) -> None:
+    assert phrases("He was charged with manufacture, possession and delivery of cocaine.") == \
+        ["manufacture, possession and delivery of cocaine"]
