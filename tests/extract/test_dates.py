@@ -55,6 +55,13 @@ def test_bare_year_needs_a_cue() -> None:
     assert [d.date.iso for d in find_dates("since 2005")] == ["2005"]
 
 
+def test_a_year_before_the_noun_it_dates() -> None:
+    assert [d.date.iso for d in find_dates("wanted for a 2003 murder and his 2011 conviction")] == ["2003", "2011"]
+    assert find_dates("arrested in the 2000 block of Main Street") == []
+    assert find_dates("driving a 2005 Honda") == []
+    assert find_dates("seized the 1000 grams") == []
+
+
 def test_day_first_only_when_unambiguous() -> None:
     assert parse_date("25/12/2019").iso == "2019-12-25"
     assert parse_date("05/12/2019").iso == "2019-05-12"

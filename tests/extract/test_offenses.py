@@ -226,3 +226,15 @@ def test_a_fronted_date_dates_the_subordinate_clause_too(extract) -> None:
     fact = _one(extract, "In 2010, after she was arrested for driving under the influence, DHS charged her with "
                          "removability.")
     assert fact.arrest_date is not None and fact.arrest_date.iso == "2010"
+
+
+@pytest.mark.parametrize(("text", "offense_date", "disposition_date"), [
+    ("Cortez is wanted in connection to a 2003 murder in Chihuahua.", "2003", None),
+    ("He was convicted in 2004 of a 1999 burglary.", "1999", "2004"),
+    # a date before another noun dates that noun, not the conviction
+    ("The 1951 exclusion was based on his conviction in Canada for fraud.", None, None),
+])
+def test_a_date_before_a_noun_dates_that_noun(extract, text: str, offense_date, disposition_date) -> None:
+    offense = _one(extract, text)
+    assert (offense.offense_date and offense.offense_date.iso) == offense_date
+    assert (offense.disposition_date and offense.disposition_date.iso) == disposition_date

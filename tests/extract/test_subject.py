@@ -78,3 +78,20 @@ def test_agency_acronym_is_no_short_name(extract) -> None:
 def test_subject_introduced_with_citizenship(extract) -> None:
     text = "The U.S. Attorney announced that Jose Luis Perez, a Honduran citizen of Tegucigalpa, pleaded guilty."
     assert _subject(extract, text).name == "Jose Luis Perez"
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Carmen Portillo, a native and citizen of Honduras, was born in 1923.", "1923"),
+    ("Petitioner Carmen Portillo was born in Mexico on November 1, 1945, the son of a citizen mother.", "1945-11-01"),
+    ("Carmen Portillo appeals. He was born in Mexico in 1979 and came here when he was nine.", "1979"),
+])
+def test_date_of_birth_in_prose(extract, text: str, iso: str) -> None:
+    assert _subject(extract, text).date_of_birth.iso == iso
+
+
+@pytest.mark.parametrize("text", [
+    "Carmen Portillo appeals. His daughter was born in 2005.",
+    "Carmen Portillo appeals. He has four children, all born in the United States in the 1990s.",
+])
+def test_a_relatives_birth_is_no_date_of_birth(extract, text: str) -> None:
+    assert all(f.date_of_birth is None for f in of_kind(extract(text), "subject"))

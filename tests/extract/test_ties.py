@@ -124,6 +124,9 @@ def test_another_persons_tie_is_not_the_subjects(extract, text: str) -> None:
     ("Removal would result in hardship to her children, who are United States citizens.",
      ("family", {"relation": "child", "status": "us_citizen", "count": None})),
     ("Carmen married a U.S. citizen in 2001.", ("family", {"relation": "spouse", "status": "us_citizen"})),
+    # born here: a citizen by birth
+    ("Carmen has a son who was born out of wedlock in this country.",
+     ("family", {"relation": "child", "status": "us_citizen", "count": 1})),
     # release introductions and arrests at home
     ("A citizen, Carmen Portillo Salazar, age 63 and living in Beltsville, Maryland, appeared in court.",
      ("residence", {"place": "Beltsville, Maryland"})),

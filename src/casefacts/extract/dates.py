@@ -56,6 +56,12 @@ _YEAR_CUE = re.compile(
     r"(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d|,\s*\d|\s+(?:hours|days|dollars|feet|miles|pounds|grams)\b)",
     re.IGNORECASE,
 )
+# ... or before the noun of a dated event, after its article: "a 2003 murder", "his 2011 conviction" (not "the
+# 2000 block of Main Street", "a 2005 Honda")
+_YEAR_ATTRIBUTIVE = re.compile(
+    r"\b(?i:a|an|the|his|her|their)\s+(?P<year>(?:19|20)\d\d)(?=\s+(?!block\b|blocks\b|dollars?\b|hours?\b|"
+    r"days?\b|feet\b|miles?\b|pounds?\b|grams?\b|kilograms?\b|people\b|persons?\b)[a-z])"
+)
 _YEAR_ALONE = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
 
 
@@ -121,7 +127,7 @@ def find_dates(text: str) -> list[DateMatch]:
             if value is not None:
                 found.append(DateMatch(m.start(), m.end(), m.group(0), value))
                 taken.append((m.start(), m.end()))
-    for m in _YEAR_CUE.finditer(text):
+    for m in (*_YEAR_CUE.finditer(text), *_YEAR_ATTRIBUTIVE.finditer(text)):
         start, end = m.start("year"), m.end("year")
         value = _build(int(m.group("year")), None, None)
         if value is not None and free(start, end):

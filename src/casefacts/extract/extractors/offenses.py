@@ -58,6 +58,7 @@ _LEVEL_NOISE = re.compile(r"\b(?:an?|the|one|two|three|\d+|counts?|of|charges?|m
 _UPPER_OR_TITLE = re.compile(r"^(?:[A-Z][A-Za-z.'/&\-]*|[A-Z0-9]{1,}[/&\-]?[A-Z0-9]*|W/|W/O)$")
 _FUNCTION = frozenset({"of", "the", "a", "an", "with", "in", "by", "to", "and", "or", "on", "for", "while", "under",
                        "without", "w/"})
+_PRENOMINAL = frozenset({"compound", "nummod", "amod", "npadvmod", "nmod", "quantmod"})
 _NOT_CHARGE = frozenset({"section", "sec", "count", "counts", "charge", "charges", "code", "case", "no", "the",
                          "state", "people", "defendant", "court", "statute", "violation", "pursuant"})
 
@@ -352,10 +353,10 @@ class OffenseTextExtractor:
     def _date_role(self, doc: Doc, date: Span, sent_cues: list[Span], group: Group) -> tuple[str, int] | None:
         """The role of a date and its distance to the cue that gives the role."""
         window = doc[max(sent_of(date).start, date.start - 12):date.start].text
-        if _OFFENSE_DATE_CUE.search(window):
+        if _OFFENSE_DATE_CUE.search(window) or _dates_the_act(date, group):
             return "offense_date", 0
         sent_cues = [c for c in sent_cues if DATE_ROLE.get(c.id_)]
-        if not sent_cues:
+        if not sent_cues or _dates_another_noun(date, sent_cues):
             return None
 
         def distance(c: Span) -> int:
@@ -477,6 +478,26 @@ class OffenseTextExtractor:
         if cue is None:
             return About()
         return about_person(person_token(cue.root), names, rels)
+
+
+def _dates_the_act(date: Span, group: Group) -> bool:
+    """ "a 2003 murder", "the June 15, 2000, murder of two individuals": a date that modifies the charge's
+    noun before it names the time of the act."""
+    token = date.root
+    for _ in range(4):
+        if token.dep_ not in _PRENOMINAL or token.head.i <= token.i:
+            return False
+        token = token.head
+        if group.start <= token.i < group.end:
+            return date.end <= token.i
+    return False
+
+
+def _dates_another_noun(date: Span, cues: list[Span]) -> bool:
+    """ "The 1951 exclusion was based on his conviction": a date before a noun that is no cue dates that noun."""
+    head = date.root.head
+    return date.root.dep_ in _PRENOMINAL and head.i > date.root.i and head.pos_ in ("NOUN", "PROPN") \
+        and not any(c.start <= head.i < c.end for c in cues)
 
 
 def _other_person_between(doc: Doc, start: int, end: int, names: SubjectNames, rels: list[Span]) -> bool:
