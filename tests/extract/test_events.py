@@ -31,6 +31,12 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("In 2016, SUBJECT was booked by the ICE Enforcement and Removal Operations on a charge of reentry after removal.",
      [("arrest", "2016")]),
     ("On May 19, 2022, Fresno police officers arrested SUBJECT at her residence.", [("arrest", "2022-05-19")]),
+    ("On March 14, 2016, he was ultimately located and arrested in Liberty, Texas, by ERO Houston officers.",
+     [("apprehension", "2016-03-14")]),
+    ("He was arrested in Marietta, Georgia, March 9, 2015 by Homeland Security Investigations (HSI) special agents.",
+     [("apprehension", "2015-03-09")]),
+    ("He was taken into custody by the Homeland Security Investigations in or about 2021 for illegal reentry.",
+     [("arrest", "2021")]),
     # undated repeats are one occurrence; chained dates are one occurrence each
     ("ERO Boston apprehended SUBJECT. Deportation officers arrested the 41-year-old in Meriden.",
      [("apprehension", None)]),
@@ -50,6 +56,11 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("SUBJECT unlawfully entered the United States at an unknown location sometime prior to August 2001.",
      [("unlawful_entry", None)]),
     ("The operation focused on arresting unlawfully present drug offenders.", []),
+    # a removal by immigration officers needs no destination; a removal noun with its owner and date is one
+    ("A 32-year-old man wanted for homicide was removed Friday by officers with U.S. Immigration and Customs "
+     "Enforcement (ICE) in Atlanta.", [("removal", None)]),
+    ("He admitted he re-entered the country following his removal to Honduras on March 12, 2012.",
+     [("reentry", None), ("removal", "2012-03-12")]),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected

@@ -36,10 +36,10 @@ _ENTRY_PLACE = re.compile(r"\b(?:lawfully|illegally|unlawfully|without inspectio
                           r"with an? [\w\-]+ (?:visa|exchange))\b", re.IGNORECASE)
 _BORDER = re.compile(r"\b(?:Border Patrol|CBP|Customs and Border Protection|port of entry)\b", re.IGNORECASE)
 # Civil immigration agents: their arrest is an apprehension (taken into immigration custody), not a
-# criminal arrest, unless it is "for" / "on charges of" a crime.
-_IMMIGRATION_AGENT = re.compile(r"\b(?:ERO|ICE|(?i:Enforcement and Removal Operations|Immigration and Customs "
-                                r"Enforcement|deportation officers?|immigration (?:officers?|agents?|authorities|"
-                                r"custody)|Fugitive Operations))\b")
+# criminal arrest, unless it is "for" / "on charges of" a crime. HSI is ICE's investigative arm.
+_IMMIGRATION_AGENT = re.compile(r"\b(?:ERO|ICE|HSI|(?i:Homeland Security Investigations|Enforcement and Removal "
+                                r"Operations|Immigration and Customs Enforcement|deportation officers?|"
+                                r"immigration (?:officers?|agents?|authorities|custody)|Fugitive Operations))\b")
 _CRIMINAL_ARREST = re.compile(r"^\W*(?:\w+\W+){0,8}?(?:for|on (?:an? |the )?(?:(?:outstanding|active|felony|state|"
                               r"federal|local|criminal|arrest|bench|extradition)\s+)*(?:charges?|warrants?|suspicion)|"
                               r"in connection with|charged with)\b", re.IGNORECASE)
@@ -59,7 +59,7 @@ _AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s*(?:and|then)\s+(?:again\s+)?(?:
 
 class EventExtractor:
     name: ClassVar[str] = "events"
-    version: ClassVar[str] = "1.1"
+    version: ClassVar[str] = "1.2"
 
     def __init__(self, resources: Resources) -> None:
         self.r = resources
@@ -116,7 +116,7 @@ class EventExtractor:
             return True
         if date is None or cue.root.pos_ == "PROPN" or cue.root.ent_type_ in ("ORG", "FAC"):
             return False
-        return any(c.dep_ == "poss" for c in cue.root.children) and cue.root.dep_ not in ("pobj",)
+        return any(c.dep_ == "poss" for c in cue.root.children)
 
     # ------------------------------------------------------------------- typing
 
@@ -145,7 +145,7 @@ class EventExtractor:
             return None  # "an immigration judge ordered X removed": an order, not the removal
         if kind == "removal":
             if root.lemma_ == "remove" and not (re.search(r"\bto (?:the )?[A-Z]\w+", clause) or re.search(
-                    r"\b(?:deport\w*|removal|order)\b", clause, re.IGNORECASE)
+                    r"\b(?:deport\w*|removal|order)\b", clause, re.IGNORECASE) or _IMMIGRATION_AGENT.search(clause)
                     or re.search(r"\bfrom (?:the )?" + _US.pattern, clause, re.IGNORECASE)):
                 return None
             return "removal"
@@ -177,8 +177,10 @@ class EventExtractor:
         if not charged and _BORDER.search(sent.text):
             return True
         clause = doc[max(sent.start, cue.start - 12):min(sent.end, cue.end + 6)].text
+        by = " ".join(t.text for c in cue.root.children if c.dep_ == "agent" for t in c.subtree)  # "by ERO officers"
         after = doc[cue.end:min(sent.end, cue.end + 12)].text
-        return bool(_IMMIGRATION_AGENT.search(clause)) and not _CRIMINAL_ARREST.match(after)
+        return bool(_IMMIGRATION_AGENT.search(clause) or _IMMIGRATION_AGENT.search(by)) \
+            and not _CRIMINAL_ARREST.match(after) and not _for_a_charge(doc, cue)
 
     # ---------------------------------------------------------------- attributes
 
@@ -249,13 +251,23 @@ def _repeated_dates(first: tuple[int, int] | None, dates: list[DateMatch], text:
 
 
 def _nearer_cue(cue: Span, date: DateMatch, cues: list[Span]) -> bool:
-    """Another verbal event cue stands between ``cue`` and ``date`` and is not its conjunct: the date is
-    that cue's ("re-entered ... after being deported on October 28, 2013")."""
+    """Another verbal event cue, or a noun cue with its owner, stands between ``cue`` and ``date`` and is not
+    its conjunct: the date is that cue's ("re-entered ... after being deported on October 28, 2013",
+    "re-entered the country following his removal to Honduras on March 12, 2012")."""
     low, high = sorted((cue.end_char, date.start)) if cue.end_char <= date.start else (date.end, cue.start_char)
     return any(low <= other.start_char and other.end_char <= high and other.root.head != cue.root
-               and cue.root.head != other.root and other.root.dep_ != "conj" and other.root.pos_ in ("VERB", "AUX")
+               and cue.root.head != other.root and other.root.dep_ != "conj"
+               and (other.root.pos_ in ("VERB", "AUX") or any(c.dep_ == "poss" for c in other.root.children))
                for other in cues
                if sent_of(other) == sent_of(cue) and other.start != cue.start)
+
+
+def _for_a_charge(doc: Doc, cue: Span) -> bool:
+    """ "taken into custody by HSI in or about 2021 for illegal reentry": the cue's "for" / "on" phrase
+    holds a charge, however far from the cue."""
+    offenses = [s for s in doc.spans[SPANS_KEY] if s.label_ == "OFFENSE"]
+    return any(c.dep_ == "prep" and c.lower_ in ("for", "on")
+               and any(c.i < o.start and o.end <= c.right_edge.i + 1 for o in offenses) for c in cue.root.children)
 
 
 def _is_person(token: Token | None) -> bool:
