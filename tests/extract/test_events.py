@@ -113,3 +113,8 @@ def test_the_subject_arrested_with_a_co_conspirator_is_the_subjects_arrest(extra
 ])
 def test_no_event_of_a_group_or_a_remand(extract, text: str) -> None:
     assert [e.event_type for e in affirmed(extract(text), "event")] == []
+
+
+def test_a_headline_role_noun_is_the_subject(extract) -> None:
+    facts = extract("Felon deported following prison term\n\nMarcos Mejia-Rosales, 30, was repatriated to Honduras.")
+    assert {(e.event_type, e.about.who) for e in affirmed(facts, "event")} == {("removal", "subject")}

@@ -20,3 +20,9 @@ def test_field_lines_and_headings_start_sentences() -> None:
     assert text.index("CHARGE") in starts
     assert text.index("The defendant") in starts
     assert text.index("the station") not in starts  # a wrapped prose line
+
+
+def test_the_text_after_a_dateline_starts_a_sentence() -> None:
+    text = "SAN SALVADOR, El Salvador – A 38-year-old man was removed.\n\nHOUSTON — Agents arrested a man."
+    assert {text.index("A 38"), text.index("Agents")} <= set(line_starts(text))
+    assert line_starts("He said – A man came.") == []  # no dateline: no capitals before the dash

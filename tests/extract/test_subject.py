@@ -62,6 +62,10 @@ def test_no_subject_fact_without_identifiers(extract) -> None:
     ("The judge has sentenced Miguel Vargas-Narez (44, Mexico) to 40 months.", "Miguel Vargas-Narez"),
     ("The judge sentenced Alexander Juarez-Sanchez, a/k/a Jose Manuel Flores, age 37, to prison.",
      "Alexander Juarez-Sanchez"),
+    ("Appellant Juan A. Rocha-Roman pled guilty to illegal reentry of a deported alien.", "Juan A. Rocha-Roman"),
+    ("Story.\nEdwin Alexander Cruz Canas was charged with aggravated homicide.", "Edwin Alexander Cruz Canas"),
+    ("Story.\nEnmanuel Tejada Santos, of El Salvador, was allegedly involved in a murder.", "Enmanuel Tejada Santos"),
+    ("A federal jury convicted Arturo Javier Garcia-Perez following two days of trial.", "Arturo Javier Garcia-Perez"),
     # a title-case headline is no introduction: the name in the body is
     ("Defendant Convicted After a Five-Day Trial\n\nThe judge sentenced Ana Ruiz-Soto, 37, to prison.",
      "Ana Ruiz-Soto"),
@@ -95,3 +99,8 @@ def test_date_of_birth_in_prose(extract, text: str, iso: str) -> None:
 ])
 def test_a_relatives_birth_is_no_date_of_birth(extract, text: str) -> None:
     assert all(f.date_of_birth is None for f in of_kind(extract(text), "subject"))
+
+
+def test_a_law_is_no_subject(extract) -> None:
+    text = "He applied for a waiver under section 212(c) of the Immigration and Nationality Act, 8 U.S.C. § 1182(c)."
+    assert of_kind(extract(text), "subject") == []

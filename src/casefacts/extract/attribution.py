@@ -27,7 +27,7 @@ NAME_PARTICLE = r"(?:(?:de|del|de la|la|y)[ \t]+)"
 
 SUBJECT_WORDS = frozenset({
     "he", "she", "him", "her", "his", "hers", "they", "them", "subject", "defendant", "respondent", "applicant",
-    "arrestee", "alien", "petitioner", "himself", "herself", "who", "that",
+    "arrestee", "alien", "petitioner", "himself", "herself", "who", "that", "felon", "fugitive",
 })
 WRITER_WORDS = frozenset({"i", "me", "my", "we", "us", "our"})
 

@@ -18,6 +18,9 @@ LINE_STARTS_KEY = "casefacts_line_starts"
 _WRAP = re.compile(r"(?<=\S)\n(?=\S)")
 _FIELD_LABEL = re.compile(r"^[ \t]*[A-Z][A-Za-z0-9 /#'.&()\-]{0,40}:")
 _HEADING = re.compile(r"[^a-z]*[A-Z]{2}[^a-z]*")  # a line in capitals: a heading or a form line
+# A press release's dateline: "SAN SALVADOR, El Salvador – A 38-year-old man ...", "HOUSTON — Agents ..."
+_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+){0,3}"
+                       r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})?[ \t]*(?:–|—|--?)[ \t]*(?=[A-Z0-9“\"])")
 
 
 def line_starts(text: str) -> list[int]:
@@ -25,6 +28,7 @@ def line_starts(text: str) -> list[int]:
 
     Besides labels and blank lines, a line after a short line starts a sentence: wrapped prose
     fills its lines, so a line that ends well before the page's usual width ended a paragraph.
+    The text after a press release's dateline starts one too.
     """
     lines = text.split("\n")
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
@@ -38,6 +42,9 @@ def line_starts(text: str) -> list[int]:
             if (not previous.strip() or short_before or _FIELD_LABEL.match(line)
                     or _HEADING.fullmatch(previous.strip()) or _HEADING.fullmatch(line.strip())):
                 starts.append(offset + len(line) - len(line.lstrip()))
+        dateline = _DATELINE.match(line)
+        if dateline:
+            starts.append(offset + dateline.end())
         previous = line
         offset += len(line) + 1
     return starts

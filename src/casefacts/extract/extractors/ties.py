@@ -83,7 +83,7 @@ def _number(text: str) -> int | None:
 
 class TieExtractor:
     name: ClassVar[str] = "ties"
-    version: ClassVar[str] = "1.1"
+    version: ClassVar[str] = "1.2"
 
     def __init__(self, resources: Resources) -> None:
         config = resources.config("ties")
@@ -389,6 +389,9 @@ class TieExtractor:
                 if s.lower_ in SUBJECT_WORDS or s.lower_ == "subject" \
                         or (not s.is_lower and names.matches(_name_words(s))):
                     return True  # not "Oscar's sister", whose subtree holds the name
+                if s.i == cue.root.head.i and s.lemma_.lower() in _INTRODUCED_PERSON \
+                        and any(c.lower_ in ("a", "an") for c in s.children):
+                    return True  # "A 38-year-old man wanted in El Salvador ... was removed": the release's subject
                 if s.lower_ in ("this", "it", "there", "that") \
                         or (cue.start <= s.i < cue.end and s.lemma_ == "resident"):
                     return True  # "A resident of Nuevo Laredo has been ordered to prison"
@@ -520,6 +523,9 @@ class TieExtractor:
 
 _AS_AGE = re.compile(r"\bas an?\s*$", re.IGNORECASE)  # "entered the United States as an 18 year-old"
 _OBJECT_AGE = re.compile(r"\b(?:with|of|against|on|upon|to|from|by)\s+an?\s*$", re.IGNORECASE)
+# Nouns a release introduces its unnamed subject with: "A 38-year-old man", "a 41-year-old Dominican national"
+_INTRODUCED_PERSON = frozenset({"man", "woman", "national", "citizen", "alien", "noncitizen", "resident", "felon",
+                                "fugitive", "native", "immigrant", "person", "individual"})
 _MODALS = frozenset({"would", "will", "could", "might", "may", "can", "shall"})
 _AGES_LIST = re.compile(r"\b\d{1,2}-?(?:\s*,\s*\d{1,2}-?)*,?\s+and\s+\d{1,2}\s*-?\s*years?\s*-?\s*old\b")
 _AGE_WORDS = re.compile(r"\b\d{1,2}\s*-?\s*(?:years?|months?)\s*-?\s*old\b")
