@@ -104,3 +104,7 @@ def test_an_act_without_its_object_is_no_charge(phrases) -> None:
 def test_acts_coordinated_before_one_object_are_one_charge(phrases) -> None:
     assert phrases("He was charged with manufacture, possession and delivery of cocaine.") == \
         ["manufacture, possession and delivery of cocaine"]
+
+
+def test_only_a_category_head_gives_way_to_its_object(phrases) -> None:
+    assert phrases("He was wanted to face charges for the death of a prosecuting attorney.") == []

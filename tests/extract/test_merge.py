@@ -38,3 +38,13 @@ def test_table_rows_never_merge_with_each_other() -> None:
 
 def test_whose_offense_matters() -> None:
     assert len(merge_document_facts([_offense(0, "robbery"), _offense(50, "robbery", who="other")])) == 2
+
+
+def test_homicide_and_murder_name_one_killing() -> None:
+    (merged,) = merge_document_facts([_offense(0, "aggravated homicide", "charged"), _offense(50, "murder", "charged")])
+    assert merged.charge == "aggravated homicide"
+    assert len(merge_document_facts([_offense(0, "attempted homicide"), _offense(50, "attempted murder")])) == 1
+
+
+def test_a_qualified_homicide_is_another_crime() -> None:
+    assert len(merge_document_facts([_offense(0, "vehicular homicide"), _offense(50, "murder")])) == 2

@@ -238,3 +238,11 @@ def test_a_date_before_a_noun_dates_that_noun(extract, text: str, offense_date, 
     offense = _one(extract, text)
     assert (offense.offense_date and offense.offense_date.iso) == offense_date
     assert (offense.disposition_date and offense.disposition_date.iso) == disposition_date
+
+
+def test_the_date_of_a_reporting_verb_is_not_the_convictions(extract) -> None:
+    offense = _one(extract, "On Nov. 7, 2023, ERO Boston learned that he had previously been convicted of "
+                   "premeditated homicide in Colombia.")
+    assert offense.disposition_date is None
+    dated = _one(extract, "Records show that he was convicted of burglary on May 3, 2010.")
+    assert dated.disposition_date.iso == "2010-05-03"

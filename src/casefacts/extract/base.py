@@ -137,8 +137,10 @@ def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
         return False
     related = set(cue.root.children)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.root.children)
-    # a conjunct, or a subordinate clause after its main verb's date, with a subject of its own is its own clause
-    # ("removed him in May 2011 after he was convicted"; but "In 2010, after he was arrested, ..." dates both)
-    if not (own_subject and (cue.root.dep_ == "conj" or (cue.root.dep_ == "advcl" and span.start > cue.root.head.i))):
+    # a conjunct, a reported clause, or a subordinate clause after its main verb's date, with a subject of its own
+    # is its own clause ("removed him in May 2011 after he was convicted", "On Nov. 7, 2023, ERO learned that he had
+    # been convicted"; but "In 2010, after he was arrested, ..." dates both)
+    if not (own_subject and (cue.root.dep_ in ("conj", "ccomp")
+                             or (cue.root.dep_ == "advcl" and span.start > cue.root.head.i))):
         related.add(cue.root.head)
     return verb not in related and verb.tag_ in ("VBD", "VBZ", "VBP") and cue.root.tag_ in ("VBD", "VBN", "VBZ", "VBP")

@@ -27,6 +27,7 @@ class ChargePhraseRules:
 
     prepositions: Mapping[str, frozenset[str]]
     generic_heads: frozenset[str]
+    descend_heads: frozenset[str]
     needs_object: frozenset[str]
     boundary_prepositions: frozenset[str]
     leading_words: frozenset[str]
@@ -36,6 +37,7 @@ class ChargePhraseRules:
     def from_config(cls, config: Mapping[str, Any]) -> ChargePhraseRules:
         return cls(prepositions={k: frozenset(v) for k, v in config["prepositions"].items()},
                    generic_heads=frozenset(config["generic_heads"]),
+                   descend_heads=frozenset(config["descend_heads"]),
                    needs_object=frozenset(config["needs_object"]),
                    boundary_prepositions=frozenset(config["boundary_prepositions"]),
                    leading_words=frozenset(config["leading_words"]), max_tokens=int(config["max_tokens"]))
@@ -53,14 +55,14 @@ def _governed_preps(doc: Doc, cue: Span, preps: frozenset[str]) -> list[Token]:
 
 def _items(obj: Token, rules: ChargePhraseRules) -> list[Token]:
     """The object and the items listed with it (conjuncts; appositions, as the parser often reads a comma
-    list), in text order; a generic head gives way to its "of" object ("the offense of criminal trespass")."""
+    list), in text order; a category head gives way to its "of" object ("the offense of criminal trespass")."""
     found = []
     stack = [obj]
     while stack:
         token = stack.pop()
         of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
         named = [g for c in of for g in c.children if g.dep_ in ("pobj", "pcomp")]
-        if named and (token.lower_ in rules.generic_heads or token.lemma_.lower() in rules.generic_heads):
+        if named and (token.lower_ in rules.descend_heads or token.lemma_.lower() in rules.descend_heads):
             stack.extend(named)
         else:
             found.append(token)

@@ -1,7 +1,7 @@
 """Within one document, one fact per thing mentioned: mentions merge, evidences accumulate.
 
 * Offenses from prose merge with an earlier offense of the same person whose charge reads
-  the same (normalized) and whose dates do not disagree; the disposition that is furthest
+  the same (normalized; "homicide" reads as "murder") and whose dates do not disagree; the disposition that is furthest
   along ("pleaded guilty" over "arrested") wins. Table rows and form blocks are distinct
   charges and never merge with each other.
 * Events merge on (type, whose, date); an undated mention of an event type is the same occurrence
@@ -25,6 +25,8 @@ DISPOSITION_RANK = {"unknown": 0, "arrested": 1, "charged": 2, "pending": 3, "co
                     "pleaded_guilty": 5, "dismissed": 6, "acquitted": 6, "vacated": 7, "expunged": 7}
 DATE_FIELDS = ("offense_date", "arrest_date", "disposition_date")
 DISTINCT_FLAG = "source:table_row"
+_SAME_KILLING = {"homicide": "murder", "homicides": "murders"}
+_OTHER_KILLING = re.compile(r"\b(?:vehicular|negligent|reckless|justifiable|manslaughter|intoxication)\b")
 _INCHOATE = re.compile(r"\b(?:conspiracy|conspiring|attempt(?:ed)?|solicitation|accessory|aiding)\b")
 
 
@@ -50,7 +52,12 @@ def _finer(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
 
 
 def _charge_key(fact: OffenseFact) -> str:
-    return normalize_text(fact.charge_normalized or fact.charge)
+    """The charge as compared; "homicide" and "murder" name one killing ("wanted for aggravated homicide ...
+    the Dec. 16, 2011 murder"), unless a qualifier makes another crime of it ("vehicular homicide")."""
+    key = normalize_text(fact.charge_normalized or fact.charge)
+    if _OTHER_KILLING.search(key):
+        return key
+    return " ".join(_SAME_KILLING.get(word, word) for word in key.split())
 
 
 def same_offense(a: OffenseFact, b: OffenseFact) -> bool:
