@@ -33,3 +33,9 @@ def test_conditional_covers_the_whole_sentence(nlp) -> None:
 
 def test_modal_future(nlp) -> None:
     assert "hypothetical" in _covers(nlp, "He may be prosecuted for illegal reentry.", "reentry")
+
+
+def test_failing_to_show_a_thing_negates_it_but_not_a_clause(nlp) -> None:
+    assert _covers(nlp, "The judge found that he had failed to show rehabilitation.", "rehabilitation") == {"negated"}
+    text = "She failed to demonstrate that her two citizen children will suffer hardship."
+    assert "negated" not in _covers(nlp, text, "children")

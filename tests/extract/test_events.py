@@ -56,6 +56,10 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("SUBJECT unlawfully entered the United States at an unknown location sometime prior to August 2001.",
      [("unlawful_entry", None)]),
     ("The operation focused on arresting unlawfully present drug offenders.", []),
+    # admissions; a date in the event verb's own clause before a nearer one of a conjoined verb
+    ("Carmen was lawfully admitted to the United States as a permanent resident in 1977.", [("entry", "1977")]),
+    ("Greene was adopted by citizen parents and admitted to this country in August 1977.", [("entry", "1977-08")]),
+    ("He was born on January 25, 1979 and entered the United States on March 28, 1979.", [("entry", "1979-03-28")]),
     # a removal by immigration officers needs no destination; a removal noun with its owner and date is one
     ("A 32-year-old man wanted for homicide was removed Friday by officers with U.S. Immigration and Customs "
      "Enforcement (ICE) in Atlanta.", [("removal", None)]),

@@ -159,3 +159,20 @@ def test_a_quoted_statute_names_no_relative(extract) -> None:
     text = ("The criteria: he “establishes that removal would result in hardship to the alien’s spouse, parent, "
             "or child”.")
     assert [k for k, _ in _ties(extract, text) if k == "family"] == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("In August 1998, Carmen Portillo Salazar was convicted of murder in the first degree in the Superior Court.",
+     "education"),
+    ("On February 25, 1971, Carmen Portillo entered the United States on a student visa.", "education"),
+    ("Carmen Portillo and others tied up the employees and emptied the safe.", "employment"),  # someone else's staff
+    ("Federal Defender, for Carmen Portillo Salazar (1), defendant.", "age"),  # a defendant's number
+    ("Carmen Portillo was admitted as a permanent resident in 1977 when she was about seven years old.", "residence"),
+])
+def test_words_that_only_look_like_a_tie(extract, text: str, kind: str) -> None:
+    assert [k for k, _ in _ties(extract, text) if k == kind] == []
+
+
+def test_a_name_written_with_an_en_dash_is_the_subjects(extract) -> None:
+    facts = extract("Carlos Avila–Ramirez appeals. In 1977, Avila–Ramirez was lawfully admitted to the United States.")
+    assert [(e.event_type, e.about.who) for e in affirmed(facts, "event")] == [("entry", "subject")]

@@ -10,6 +10,7 @@ co-defendant ("his brother", "a second suspect") or a name that is not the subje
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from casefacts.schema import About
 NAME_WORD = r"(?:[A-ZÀ-Þ][\w'’.\-‐–]*[\w'’\-‐–]|[A-Z]\.)"
 NAME_PARTICLE = r"(?:(?:de|del|de la|la|y)[ \t]+)"
 
+_NAME_PARTS = re.compile(r"[\s\-‐‑–—]+")  # "Avila–Ramirez" with an en dash is two name words
 SUBJECT_WORDS = frozenset({
     "he", "she", "him", "her", "his", "hers", "they", "them", "subject", "defendant", "respondent", "applicant",
     "arrestee", "alien", "petitioner", "himself", "herself", "who", "that", "felon", "fugitive",
@@ -48,12 +50,12 @@ class SubjectNames:
         else:  # "Juan Carlos Perez", "Carmen Portillo Salazar"
             parts = name.split()
             first, last = " ".join(parts[:1]), " ".join(parts[1:])
-        split = lambda text: frozenset(p.lower() for p in text.replace("-", " ").split() if len(p) > 1)  # noqa: E731
+        split = lambda text: frozenset(p.lower() for p in _NAME_PARTS.split(text) if len(p) > 1)  # noqa: E731
         return cls(surnames=split(last), given=split(first))
 
     def matches(self, words: Iterable[str]) -> bool | None:
         """True for the subject, False for someone else, None when the words are no name at all."""
-        lowered = [p.lower() for w in words for p in w.replace("-", " ").split() if p[:1].isalpha()]
+        lowered = [p.lower() for w in words for p in _NAME_PARTS.split(w) if p[:1].isalpha()]
         if not lowered or not (self.surnames or self.given):
             return None
         if any(w in self.surnames for w in lowered):

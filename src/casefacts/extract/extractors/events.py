@@ -198,7 +198,13 @@ class EventExtractor:
         def distance(d: DateMatch) -> int:
             return cue.start_char - d.end if d.end <= cue.start_char else d.start - cue.end_char
 
-        best = min(inside, key=distance, default=None)
+        own = _own_clause(cue)
+
+        def in_own_clause(d: DateMatch) -> bool:
+            span = doc.char_span(d.start, d.end, alignment_mode="expand")
+            return span is not None and any(t.i in own for t in span)
+
+        best = min(inside, key=lambda d: (not in_own_clause(d), distance(d)), default=None)
         if best is None or distance(best) >= 160:
             return None, None
         return best.date, (best.start, best.end)
@@ -260,6 +266,14 @@ def _nearer_cue(cue: Span, date: DateMatch, cues: list[Span]) -> bool:
                and (other.root.pos_ in ("VERB", "AUX") or any(c.dep_ == "poss" for c in other.root.children))
                for other in cues
                if sent_of(other) == sent_of(cue) and other.start != cue.start)
+
+
+def _own_clause(cue: Span) -> set[int]:
+    """The tokens of the cue's own clause: its verb's subtree without conjoined and subordinate clauses ("born
+    on January 25, 1979 and entered the United States on March 28, 1979": the entry's date is the second)."""
+    root = cue.root
+    other = {t.i for c in root.children if c.dep_ in ("conj", "advcl", "relcl", "ccomp") for t in c.subtree}
+    return {t.i for t in root.subtree} - other
 
 
 def _for_a_charge(doc: Doc, cue: Span) -> bool:

@@ -35,9 +35,10 @@ from casefacts.schema import CommunityTieFact, FactStatus
 NAME_NOTE = "subject_name"
 _YEARS = re.compile(r"\b(?:for\s+)?(?:(?:over|more than|nearly|almost|about|around|some|the (?:past|last))\s+)?"
                     r"(?P<n>\d{1,2}|[a-z]+(?:[\s\-][a-z]+)?)\s+(?:\(\d+\)\s+)?years?\b"
-                    # not a sentence or a statute's period: "five years of supervised release", "not less than 10 years"
+                    # not a sentence, a statute's period nor an age: "five years of supervised release", "not less
+                    # than 10 years", "when he was about seven years old"
                     r"(?!\s+(?:of\s+)?(?:in\s+)?(?:federal\s+|state\s+)?(?:supervised|probation|prison|imprisonment|"
-                    r"jail|custody|confinement|incarceration))", re.IGNORECASE)
+                    r"jail|custody|confinement|incarceration)|[\s\-‐]+old\b)", re.IGNORECASE)
 _NOT_A_STAY = re.compile(r"(?:not less than|at least|up to|maximum of|sentenced to|term of)\s*$", re.IGNORECASE)
 _DECADE = re.compile(r"\b(?:a|one|two|three) decades?\b", re.IGNORECASE)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -48,11 +49,12 @@ _AGE = re.compile(rf"\b(?P<n>\d{{1,3}}|{_TENS}(?:[\s\-‐]{_UNITS})?|{_TEENS})[\
 _ANAPHORIC_AGE = re.compile(r"\bthe\s+$", re.IGNORECASE)  # "officers arrested the 44-year-old": the subject
 _PAST_AGE = re.compile(r"\b(?:at (?:the )?age(?: of)?|when (?:he|she|they) was|as an?|at)\s*$", re.IGNORECASE)
 # A release introduces its subject with age and home town: "Eunorio Cortez Cortez, 52, of Beltsville,
-# Maryland", "Miguel Vargas-Narez (44, Mexico)", "Alexander Juarez-Sanchez, a/k/a Jose Flores, age 37,".
+# Maryland", "Miguel Vargas-Narez (44, Mexico)", "Alexander Juarez-Sanchez, a/k/a Jose Flores, age 37,"; a caption's
+# "Gerardo Reyes-Campos (1), defendant" numbers a defendant.
 _INTRO_NAME = rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_PARTICLE}?{NAME_WORD}){{0,4}})"
 _INTRO_AGE = re.compile(_INTRO_NAME + r"(?:,[ \t]*(?:(?:a/k/a|aka|also known as)[^,\n]{1,60},[ \t]*)?"
                         r"(?:age[ \t]+|aged[ \t]+)?"
-                        r"(?P<n>\d{1,2})(?=[ \t]*(?:,|\.|;|\band\b|$))|[ \t]*\((?:age[ \t]+)?(?P<p>\d{1,2})[ \t]*[,)])")
+                        r"(?P<n>\d{1,2})(?=[ \t]*(?:,|\.|;|\band\b|$))|[ \t]*\((?:age[ \t]+)?(?P<p>[1-9]\d)[ \t]*[,)])")
 _YOUNG_OTHER = re.compile(r"^[\s\-]*(?:son|daughter|child|boy|girl|kid|grandson|granddaughter|brother|sister|"
                           r"victim|nephew|niece)\b", re.IGNORECASE)
 _ORG_WORD = r"(?:Inc\.|Co\.|Corp\.|Ltd\.|St\.|[A-Z][\w&'\-]+)"
