@@ -246,3 +246,11 @@ def test_the_date_of_a_reporting_verb_is_not_the_convictions(extract) -> None:
     assert offense.disposition_date is None
     dated = _one(extract, "Records show that he was convicted of burglary on May 3, 2010.")
     assert dated.disposition_date.iso == "2010-05-03"
+
+
+def test_weakness_belongs_to_the_wording_not_the_offense(extract) -> None:
+    # "illegal re-entry" is a charge by itself although "being found in the United States" (the same offense) is
+    # one only next to a cue
+    strong = affirmed(extract("Felon deported following prison term for illegal re-entry to the U.S."), "offense")
+    assert [o.charge for o in strong] == ["illegal re-entry"]
+    assert affirmed(extract("Officers said he was found in the United States after a long trip."), "offense") == []

@@ -36,7 +36,7 @@ class Resources:
     charges: ChargeNormalizer
     headers: HeaderMap
     context: dict[str, Any]
-    weak_offenses: frozenset[str]
+    weak_terms: frozenset[str]  # lower-cased wordings marked weak: a charge only next to a cue or citation
     ruler_patterns: tuple[dict[str, Any], ...]
     tables: dict[str, Any]  # every other YAML file by stem, for the extractor that reads it
     rows: dict[str, list[dict[str, str]]]  # every CSV file by stem
@@ -112,7 +112,7 @@ def load_resources(directory: Path) -> Resources:
         charges=ChargeNormalizer.from_rows(abbreviations, terms),
         headers=headers,
         context=context,
-        weak_offenses=frozenset(row["normalized"] for row in terms if row.get("weak", "").strip() == "yes"),
+        weak_terms=frozenset(row["term"].lower() for row in terms if row.get("weak", "").strip() == "yes"),
         ruler_patterns=tuple(patterns),
         tables=tables,
         rows=rows,

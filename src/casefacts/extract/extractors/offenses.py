@@ -116,7 +116,7 @@ class OffenseTextExtractor:
             text = doc[start:span.end].text
             normalized = span.id_ if start == span.start and span.id_ else self.r.charges.normalize(text)
             found.append(Mention(start, span.end, text, normalized,
-                                 span.id_ in self.r.weak_offenses, f"offense term {span.text!r}"))
+                                 span.text.lower() in self.r.weak_terms, f"offense term {span.text!r}"))
         for match in statutes:
             self._attach_statute(doc, match, found, levels)
         for match in statutes:
