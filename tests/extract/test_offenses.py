@@ -254,3 +254,11 @@ def test_weakness_belongs_to_the_wording_not_the_offense(extract) -> None:
     strong = affirmed(extract("Felon deported following prison term for illegal re-entry to the U.S."), "offense")
     assert [o.charge for o in strong] == ["illegal re-entry"]
     assert affirmed(extract("Officers said he was found in the United States after a long trip."), "offense") == []
+
+
+@pytest.mark.parametrize("text", [
+    "In 1991, he was convicted of attempted burglary. He also has a sealed juvenile record.",
+    "In 1991, he was convicted of attempted burglary. The Board affirmed and dismissed his appeal.",
+])
+def test_a_later_cue_about_a_filing_or_record_does_not_continue_the_charge(extract, text: str) -> None:
+    assert _one(extract, text).disposition == "convicted"

@@ -58,6 +58,8 @@ _LEVEL_NOISE = re.compile(r"\b(?:an?|the|one|two|three|\d+|counts?|of|charges?|m
 _UPPER_OR_TITLE = re.compile(r"^(?:[A-Z][A-Za-z.'/&\-]*|[A-Z0-9]{1,}[/&\-]?[A-Z0-9]*|W/|W/O)$")
 _FUNCTION = frozenset({"of", "the", "a", "an", "with", "in", "by", "to", "and", "or", "on", "for", "while", "under",
                        "without", "w/"})
+_PROCEDURE = frozenset({"appeal", "petition", "motion", "application", "request", "record", "claim", "argument",
+                        "objection", "order", "decision", "waiver"})
 _PRENOMINAL = frozenset({"compound", "nummod", "amod", "npadvmod", "nmod", "quantmod"})
 _NOT_CHARGE = frozenset({"section", "sec", "count", "counts", "charge", "charges", "code", "case", "no", "the",
                          "state", "people", "defendant", "court", "statute", "violation", "pursuant"})
@@ -300,7 +302,8 @@ class OffenseTextExtractor:
                 return
             if not last and not _ALL_CHARGES.search(sent.text):
                 return
-            verbal = [c for c in cues if sent.start <= c.start < sent.end and c.root.pos_ in ("VERB", "AUX")]
+            verbal = [c for c in cues if sent.start <= c.start < sent.end and c.root.pos_ in ("VERB", "AUX")
+                      and not _about_a_procedure(c)]
             if not verbal:
                 return
             group.cues.extend(verbal)
@@ -478,6 +481,15 @@ class OffenseTextExtractor:
         if cue is None:
             return About()
         return about_person(person_token(cue.root), names, rels)
+
+
+def _about_a_procedure(cue: Span) -> bool:
+    """ "dismissed his appeal", "a sealed juvenile record": the cue acts on a filing or a record, not a charge."""
+    root = cue.root
+    if root.dep_ == "amod":
+        return True
+    objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(o.lemma_.lower() in _PROCEDURE for o in objects)
 
 
 def _dates_the_act(date: Span, group: Group) -> bool:
