@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from casefacts.errors import ConfigError
 from casefacts.extract.charge_phrases import ChargePhraseRules, charge_phrases
 from casefacts.extract.context import SPANS_KEY
 from casefacts.extract.pipeline import resources_for
@@ -43,6 +44,8 @@ def phrases(nlp, rules):
     # a participle that describes the object is not part of the charge
     ("He was convicted of unlawful possession of marijuana found in his car.",
      ["unlawful possession of marijuana"]),
+    # a charge noun whose noun modifier names the offense
+    ("In 1982 he was convicted on narcotics charges.", ["narcotics charges"]),
     # "..., and for X": a second preposition the cue governs
     ("He was arrested for trespass, and for resisting an officer.", ["trespass", "resisting an officer"]),
 ])
@@ -58,6 +61,8 @@ def test_phrases_in_the_object_of_a_cue(phrases, text: str, expected: list[str])
     "He was charged with violating the statute.",                          # a bare verb with a generic object
     "He was sentenced to five years in prison.",                          # "sentenced to" gives a term
     "He was convicted in 2001 of an aggravated felony.",                  # a category
+    "He was convicted on state charges in 2001.",                         # a court, not an offense
+    "He moved to dismiss the indictment on the ground that he was never removed.",  # procedure
 ])
 def test_no_phrase(phrases, text: str) -> None:
     assert phrases(text) == []
@@ -108,3 +113,10 @@ def test_acts_coordinated_before_one_object_are_one_charge(phrases) -> None:
 
 def test_only_a_category_head_gives_way_to_its_object(phrases) -> None:
     assert phrases("He was wanted to face charges for the death of a prosecuting attorney.") == []
+
+
+def test_a_word_yaml_read_as_a_boolean_is_refused(nlp) -> None:
+    config = dict(resources_for(nlp).config("charge_phrases"))
+    config["prepositions"] = {"arrested": ["for", True]}  # a bare `on` in YAML
+    with pytest.raises(ConfigError, match="quote on"):
+        ChargePhraseRules.from_config(config)

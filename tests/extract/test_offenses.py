@@ -262,3 +262,9 @@ def test_weakness_belongs_to_the_wording_not_the_offense(extract) -> None:
 ])
 def test_a_later_cue_about_a_filing_or_record_does_not_continue_the_charge(extract, text: str) -> None:
     assert _one(extract, text).disposition == "convicted"
+
+
+def test_a_hyphenated_modifier_is_part_of_the_charge(extract) -> None:
+    facts = extract("He was convicted of attempted second-degree murder and first-degree assault.")
+    offenses = affirmed(facts, "offense")
+    assert sorted(o.charge for o in offenses) == ["attempted second-degree murder", "first-degree assault"]

@@ -18,6 +18,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from casefacts.errors import ConfigError
+
 _CUT_DEPS = frozenset({"conj", "cc", "punct", "relcl", "appos", "advcl", "parataxis", "npadvmod", "preconj"})
 
 
@@ -28,6 +30,8 @@ class ChargePhraseRules:
     prepositions: Mapping[str, frozenset[str]]
     generic_heads: frozenset[str]
     descend_heads: frozenset[str]
+    charge_nouns: frozenset[str]
+    not_offense_modifiers: frozenset[str]
     needs_object: frozenset[str]
     boundary_prepositions: frozenset[str]
     leading_words: frozenset[str]
@@ -35,12 +39,20 @@ class ChargePhraseRules:
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> ChargePhraseRules:
-        return cls(prepositions={k: frozenset(v) for k, v in config["prepositions"].items()},
-                   generic_heads=frozenset(config["generic_heads"]),
-                   descend_heads=frozenset(config["descend_heads"]),
-                   needs_object=frozenset(config["needs_object"]),
-                   boundary_prepositions=frozenset(config["boundary_prepositions"]),
-                   leading_words=frozenset(config["leading_words"]), max_tokens=int(config["max_tokens"]))
+        words = {key: _words(config, key) for key in ("generic_heads", "descend_heads", "charge_nouns",
+                                                      "not_offense_modifiers", "needs_object",
+                                                      "boundary_prepositions", "leading_words")}
+        return cls(prepositions={cue: _words(config["prepositions"], cue) for cue in config["prepositions"]},
+                   max_tokens=int(config["max_tokens"]), **words)
+
+
+def _words(config: Mapping[str, Any], key: str) -> frozenset[str]:
+    """A list of words; YAML reads a bare on / off / yes / no as a boolean, which is refused here."""
+    values = config[key]
+    odd = [v for v in values if not isinstance(v, str)]
+    if odd:
+        raise ConfigError(f"charge_phrases.yaml: {key} holds {odd!r}, not words (quote on, off, yes, no)")
+    return frozenset(values)
 
 
 def _governed_preps(doc: Doc, cue: Span, preps: frozenset[str]) -> list[Token]:
@@ -104,7 +116,7 @@ def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
     if not len(span) or len(span) > rules.max_tokens:
         return None
     if item.lower_ in rules.generic_heads or item.lemma_.lower() in rules.generic_heads:
-        return None
+        return _named_charge(doc, item, rules)
     if item.pos_ not in ("NOUN", "VERB") or any(t.ent_type_ in ("DATE", "TIME", "PERSON") for t in span):
         return None
     objects = [c for c in item.children if c.dep_ in ("dobj", "pobj")]
@@ -115,6 +127,17 @@ def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
     if len(span) == 1 and item.lemma_.lower() in rules.needs_object:
         return _shared_object(doc, item, rules)
     return span
+
+
+def _named_charge(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
+    """"narcotics charges", "a drug conviction": a charge noun whose noun modifiers name the offense."""
+    if item.lower_ not in rules.charge_nouns:
+        return None
+    names = [c for c in item.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < item.i]
+    if not names or any(c.lemma_.lower() in rules.not_offense_modifiers or c.lower_ in rules.not_offense_modifiers
+                        for c in names):
+        return None
+    return doc[min(c.i for c in names):item.i + 1]
 
 
 def _shared_object(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
@@ -149,7 +172,11 @@ def charge_phrases(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, in
             for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
                 for item in _items(obj, rules):
                     span = _phrase(doc, item, rules)
-                    if span is None or any(s < span.end and span.start < e for s, e in taken):
+                    if span is None:
+                        continue
+                    # a named charge's own noun may be a cue ("narcotics charges"): its modifiers must be free
+                    end = span.end - 1 if item.lower_ in rules.charge_nouns else span.end
+                    if any(s < end and span.start < e for s, e in taken):
                         continue
                     taken.append((span.start, span.end))
                     found.append((span, cue))

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from casefacts.extract.attribution import SubjectNames, about_person, is_group, person_token, relation_spans
@@ -113,7 +113,7 @@ class OffenseTextExtractor:
         found: list[Mention] = []
         for span in lexicon:
             start = span.start
-            while start > sent_of(span).start and self._left_modifier(doc[start - 1], span, levels):
+            while start > sent_of(span).start and self._left_modifier(doc[start - 1], start, span.end, levels):
                 start -= 1
             text = doc[start:span.end].text
             normalized = span.id_ if start == span.start and span.id_ else self.r.charges.normalize(text)
@@ -164,9 +164,13 @@ class OffenseTextExtractor:
             before[0].statute = match
 
     @staticmethod
-    def _left_modifier(token, span: Span, levels: set[int]) -> bool:
-        return (token.dep_ in ("compound", "amod", "nmod") and token.head.i >= span.start
-                and token.head.i < span.end and token.i not in levels and token.is_alpha
+    def _left_modifier(token: Token, start: int, end: int, levels: set[int]) -> bool:
+        """A word before the charge [start, end) that modifies it ("aggravated", "attempted second-degree")."""
+        if token.text in ("-", "‐") and token.i > 0:  # "second-degree": the hyphen of a modifier of the charge
+            token = token.doc[token.i - 1]
+            return token.is_alpha and start <= token.head.i < end
+        return (token.dep_ in ("compound", "amod", "nmod") and start <= token.head.i < end
+                and token.i not in levels and token.is_alpha
                 and token.lower_ not in ("his", "her", "their", "prior", "previous", "other", "same", "several",
                                          "multiple", "numerous", "new", "alleged", "pending", "separate",
                                          "future", "possible", "potential"))
