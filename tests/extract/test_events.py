@@ -60,6 +60,11 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("Carmen was lawfully admitted to the United States as a permanent resident in 1977.", [("entry", "1977")]),
     ("Greene was adopted by citizen parents and admitted to this country in August 1977.", [("entry", "1977-08")]),
     ("He was born on January 25, 1979 and entered the United States on March 28, 1979.", [("entry", "1979-03-28")]),
+    # a headline's removal; an unlawful entry marked far from its verb; arriving from the country is no entry
+    ("ICE deports Mexican mass murder suspect captured in northern California", [("removal", None)]),
+    ("The national entered the United States on an unknown date at an unknown location without being inspected.",
+     [("unlawful_entry", None)]),
+    ("The men assaulted a truck carrying goods that had arrived from the United States.", []),
     # a removal by immigration officers needs no destination; a removal noun with its owner and date is one
     ("A 32-year-old man wanted for homicide was removed Friday by officers with U.S. Immigration and Customs "
      "Enforcement (ICE) in Atlanta.", [("removal", None)]),

@@ -159,12 +159,12 @@ class EventExtractor:
             if root.lemma_ == "return" and not _US.search(after):
                 return None
             return "reentry"
-        # entry verbs: only into the country
-        if not _US.search(after) and not _ENTRY_PLACE.search(after):
+        # entry verbs: only into the country ("goods that had arrived from the United States" is no entry)
+        if not _US.search(after) and not _ENTRY_PLACE.search(after) or re.match(r"\s*from\b", after, re.IGNORECASE):
             return None
         if root.lemma_ in ("come", "cross") and re.search(r"\bback\b", after, re.IGNORECASE):
             return "reentry"
-        if _UNLAWFUL.search(doc[max(sent_of(cue).start, cue.start - 3):min(sent_of(cue).end, cue.end + 10)].text):
+        if _UNLAWFUL.search(doc[max(sent_of(cue).start, cue.start - 3):min(sent_of(cue).end, cue.end + 16)].text):
             return "unlawful_entry"
         return "entry"
 
