@@ -134,6 +134,9 @@ def test_another_persons_tie_is_not_the_subjects(extract, text: str) -> None:
     ("The judge sentenced Carmen Portillo Salazar, a citizen most recently residing in Indianapolis, Indiana, to 210 "
      "months, followed by five years of supervised release.", ("residence", {"place": "Indianapolis, Indiana"})),
     ("Petitioner is a twenty-five-year-old native of Portugal.", ("age", {"age": 25})),
+    # "since then", "since his arrival": the last date before the sentence
+    ("Carmen was admitted as a permanent resident on November 29, 1974. She has lived here since that date.",
+     ("residence", {"since": 1974})),
     # a release's lead introduces its subject by age before naming him
     ("SAN SALVADOR, El Salvador – A 38-year-old man wanted in El Salvador was removed April 8.\n\nCarmen Portillo "
      "Salazar, of El Salvador, was involved in a murder.", ("age", {"age": 38})),

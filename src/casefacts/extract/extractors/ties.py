@@ -40,6 +40,8 @@ _YEARS = re.compile(r"\b(?:for\s+)?(?:(?:over|more than|nearly|almost|about|arou
                     r"(?!\s+(?:of\s+)?(?:in\s+)?(?:federal\s+|state\s+)?(?:supervised|probation|prison|imprisonment|"
                     r"jail|custody|confinement|incarceration)|[\s\-‐]+old\b)", re.IGNORECASE)
 _NOT_A_STAY = re.compile(r"(?:not less than|at least|up to|maximum of|sentenced to|term of)\s*$", re.IGNORECASE)
+_SINCE_THEN = re.compile(r"\s+(?:that (?:date|time|year)|then|(?:his|her|their) (?:arrival|entry|admission))\b",
+                         re.IGNORECASE)
 _DECADE = re.compile(r"\b(?:a|one|two|three) decades?\b", re.IGNORECASE)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -438,6 +440,10 @@ class TieExtractor:
             earlier = find_dates(text[:since.start()])  # "moved to Orlando in 2012 and has lived here ever since"
             if earlier and re.search(r"\bever since\b", text, re.IGNORECASE):
                 return {"since": earlier[-1].date.year}
+            if _SINCE_THEN.match(text[since.end():]):  # "admitted ... on November 29, 1974. He has lived here
+                before = find_dates(text_of(doc)[max(0, sent.start_char - 400):sent.start_char])  # since that date"
+                if before:
+                    return {"since": before[-1].date.year}
         m = next((m for m in _YEARS.finditer(text) if not _NOT_A_STAY.search(text[max(0, m.start() - 25):m.start()])),
                  None)
         if m:
