@@ -39,3 +39,9 @@ def test_failing_to_show_a_thing_negates_it_but_not_a_clause(nlp) -> None:
     assert _covers(nlp, "The judge found that he had failed to show rehabilitation.", "rehabilitation") == {"negated"}
     text = "She failed to demonstrate that her two citizen children will suffer hardship."
     assert "negated" not in _covers(nlp, text, "children")
+
+
+def test_a_hypothesis_in_a_to_infinitive_stays_in_it(nlp) -> None:
+    text = "A man wanted in his home country to face murder charges was deported from the United States today."
+    assert "hypothetical" in _covers(nlp, text, "charges")
+    assert "hypothetical" not in _covers(nlp, text, "deported")

@@ -5,7 +5,8 @@ As in medspaCy's ConText, cues are spans (here from the ``SpanRuler``, labels co
 in its direction until the sentence ends, a terminator cue, or ``max_scope`` tokens. A forward
 negation also stays inside the cue's clause: the subtree of the token the cue attaches to, so
 "has no criminal record and works as a mechanic" negates the record, not the work; a
-hypothetical runs on ("If he were deported, his children would ..."). A pseudo
+hypothetical runs on ("If he were deported, his children would ..."), except from a to-infinitive,
+whose clause bounds it ("wanted ... to face murder charges, was deported"). A pseudo
 cue ("not guilty", "no contest") cancels the cues it overlaps.
 
 The component stores the modifiers on ``doc._.modifiers`` (as tuples: docs must serialize for
@@ -105,7 +106,15 @@ def _scope(doc: Doc, cue: Span, sent: Span, config: Mapping[str, Any], terminato
             if token.dep_ == "cc" and token.i + 1 < end and doc[token.i + 1].tag_ in ("VBZ", "VBD", "VBP"):
                 end = token.i
                 break
+    if use_syntax and config["category"] == "hypothetical" and doc.has_annotation("DEP") and _infinitive(cue.root):
+        end = min(end, max(cue.root.right_edge.i + 1, cue.end))  # "wanted at home to face charges ... was deported"
     return Modifier(config["category"], cue.text, cue.start, cue.end, cue.end, end)
+
+
+def _infinitive(token: Any) -> bool:
+    """A verb in a to-infinitive clause ("to face charges"): its hypothesis stays in that clause."""
+    return token.pos_ == "VERB" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                  for c in token.children)
 
 
 def doc_modifiers(doc: Doc) -> list[Modifier]:
