@@ -45,3 +45,8 @@ def test_a_hypothesis_in_a_to_infinitive_stays_in_it(nlp) -> None:
     text = "A man wanted in his home country to face murder charges was deported from the United States today."
     assert "hypothetical" in _covers(nlp, text, "charges")
     assert "hypothetical" not in _covers(nlp, text, "deported")
+
+
+def test_facing_charges_is_no_hypothesis_but_facing_a_penalty_is(nlp) -> None:
+    assert _covers(nlp, "He was wanted at home to face murder charges.", "murder") == set()
+    assert "hypothetical" in _covers(nlp, "He faces up to 10 years in prison for burglary.", "burglary")
