@@ -42,8 +42,8 @@ def test_failing_to_show_a_thing_negates_it_but_not_a_clause(nlp) -> None:
 
 
 def test_a_hypothesis_in_a_to_infinitive_stays_in_it(nlp) -> None:
-    text = "A man wanted in his home country to face murder charges was deported from the United States today."
-    assert "hypothetical" in _covers(nlp, text, "charges")
+    text = "A man wanted in his home country to face a long prison term was deported from the United States today."
+    assert "hypothetical" in _covers(nlp, text, "term")
     assert "hypothetical" not in _covers(nlp, text, "deported")
 
 
