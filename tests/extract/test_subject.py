@@ -66,6 +66,7 @@ def test_no_subject_fact_without_identifiers(extract) -> None:
     ("Story.\nEdwin Alexander Cruz Canas was charged with aggravated homicide.", "Edwin Alexander Cruz Canas"),
     ("Story.\nEnmanuel Tejada Santos, of El Salvador, was allegedly involved in a murder.", "Enmanuel Tejada Santos"),
     ("A federal jury convicted Arturo Javier Garcia-Perez following two days of trial.", "Arturo Javier Garcia-Perez"),
+    ("The Immigration Court found Jose F. Guerrero-Perez removable on two grounds.", "Jose F. Guerrero-Perez"),
     # a title-case headline is no introduction: the name in the body is
     ("Defendant Convicted After a Five-Day Trial\n\nThe judge sentenced Ana Ruiz-Soto, 37, to prison.",
      "Ana Ruiz-Soto"),
