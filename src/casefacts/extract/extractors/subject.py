@@ -66,7 +66,7 @@ class SubjectExtractor:
         text = context.page.text
         evidence: list[Evidence] = []
         name = self._find_name(text, doc, context, evidence)
-        dob = self._find_dob(text, context, evidence) or _born_in_prose(doc, name, context, evidence, self)
+        dob = self._find_dob(text, context, evidence) or self._born_in_prose(doc, name, context, evidence)
         identifiers = self._find_identifiers(text, context, evidence)
         if not evidence:
             return []
@@ -147,6 +147,29 @@ class SubjectExtractor:
                     return d.date
         return None
 
+    def _born_in_prose(self, doc: Doc, name: str | None, context: ExtractionContext,
+                       evidence: list[Evidence]) -> PartialDate | None:
+        """ "Palmer ... was born in 1923", "he was born in Mexico on November 1, 1945": the first date in the
+        place and time phrases of "born" when the one born is the subject (a pronoun, a subject word or the
+        subject's name), not "his daughter" nor "four children, all born in the United States"."""
+        names = SubjectNames.from_name(name) if name else context.notes.get(NAME_NOTE, SubjectNames())
+        if not doc.has_annotation("DEP"):
+            return None
+        for born in (t for t in doc if t.lower_ == "born" and t.tag_ == "VBN"):
+            person = person_token(born)
+            if person is None or not (person.lower_ in SUBJECT_WORDS - {"who", "that", "they", "them"}
+                                      or person.pos_ == "PROPN" and names.matches([person.text]) is not False):
+                continue
+            for prep in (c for c in born.children if c.dep_ == "prep" and c.lower_ in ("in", "on")):
+                start, end = prep.idx, max(t.idx + len(t) for t in prep.subtree)
+                dates = find_dates(doc.text[start:end])
+                if dates:
+                    d = dates[0]
+                    evidence.append(context.evidence(self, start + d.start, start + d.end, 0.85,
+                                                     "date of the subject's birth in prose"))
+                    return d.date
+        return None
+
     # ----------------------------------------------------------------- identifiers
 
     def _find_identifiers(self, text: str, context: ExtractionContext,
@@ -173,30 +196,6 @@ class SubjectExtractor:
                 evidence.append(context.evidence(self, m.start(), m.end(), 0.8, f"{scheme} by its form"))
                 break
         return found
-
-
-def _born_in_prose(doc: Doc, name: str | None, context: ExtractionContext, evidence: list[Evidence],
-                   extractor: SubjectExtractor) -> PartialDate | None:
-    """ "Palmer ... was born in 1923", "he was born in Mexico on November 1, 1945": the first date in the
-    place and time phrases of "born" when the one born is the subject (a pronoun, a subject word or the
-    subject's name), not "his daughter" nor "four children, all born in the United States"."""
-    names = SubjectNames.from_name(name) if name else context.notes.get(NAME_NOTE, SubjectNames())
-    if not doc.has_annotation("DEP"):
-        return None
-    for born in (t for t in doc if t.lower_ == "born" and t.tag_ == "VBN"):
-        person = person_token(born)
-        if person is None or not (person.lower_ in SUBJECT_WORDS - {"who", "that", "they", "them"}
-                                  or person.pos_ == "PROPN" and names.matches([person.text]) is not False):
-            continue
-        for prep in (c for c in born.children if c.dep_ == "prep" and c.lower_ in ("in", "on")):
-            start, end = prep.idx, max(t.idx + len(t) for t in prep.subtree)
-            dates = find_dates(doc.text[start:end])
-            if dates:
-                d = dates[0]
-                evidence.append(context.evidence(extractor, start + d.start, start + d.end, 0.85,
-                                                 "date of the subject's birth in prose"))
-                return d.date
-    return None
 
 
 def _short_form_of(m: re.Match[str]) -> bool:
