@@ -1,8 +1,8 @@
 """Within one document, one fact per thing mentioned: mentions merge, evidences accumulate.
 
 * Offenses from prose merge with an earlier offense of the same person whose charge reads
-  the same (normalized; "homicide" reads as "murder") and whose dates do not disagree; the disposition that is furthest
-  along ("pleaded guilty" over "arrested") wins. Table rows and form blocks are distinct
+  the same (normalized; "homicide" reads as "murder") and whose dates do not disagree; the
+  disposition that is furthest along ("pleaded guilty" over "arrested") wins. Table rows and form blocks are distinct
   charges and never merge with each other.
 * Events merge on (type, whose, date); an undated mention of an event type is the same occurrence
   as the first mention of that type for that person (a release says "ERO apprehended him" and

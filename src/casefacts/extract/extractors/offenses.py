@@ -105,7 +105,8 @@ class OffenseTextExtractor:
 
     # ---------------------------------------------------------------- mentions
 
-    def mentions(self, doc: Doc, context: ExtractionContext, statutes: list[StatuteMatch]) -> list[Mention]:
+    def mentions(self, doc: Doc, context: ExtractionContext, statutes: list[StatuteMatch],
+                 cues: list[Span]) -> list[Mention]:
         spans = doc.spans.get(SPANS_KEY, [])
         lexicon = filter_spans([s for s in spans if s.label_ == "OFFENSE"
                                 and not context.is_claimed(s.start_char, s.end_char)])
@@ -123,7 +124,6 @@ class OffenseTextExtractor:
             self._attach_statute(doc, match, found, levels)
         for match in statutes:
             self._attach_back(doc, match, found)
-        cues = filter_spans([s for s in spans if s.label_ == "DISPO"])
         cited = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in statutes]
         taken = [(m.start, m.end) for m in found] + [(s.start, s.end) for s in (*cues, *cited) if s is not None]
         for phrase, cue in charge_phrases(doc, cues, taken, self.phrase_rules):
@@ -238,12 +238,12 @@ class OffenseTextExtractor:
     def extract(self, doc: Doc, context: ExtractionContext) -> list[OffenseFact]:
         text = text_of(doc)
         statutes = [m for m in doc_statutes(doc, self.r.statutes) if not context.is_claimed(m.start, m.end)]
-        mentions = self.mentions(doc, context, statutes)
+        spans = doc.spans.get(SPANS_KEY, [])
+        cues = filter_spans([s for s in spans if s.label_ == "DISPO"])
+        mentions = self.mentions(doc, context, statutes, cues)
         if not mentions:
             return []
         groups = self.groups(doc, mentions, statutes)
-        spans = doc.spans[SPANS_KEY]
-        cues = filter_spans([s for s in spans if s.label_ == "DISPO"])
         levels = [s for s in spans if s.label_ == "LEVEL"]
         dates = [d for d in find_dates(text) if not any(m.start <= d.start < m.end for m in statutes)
                  and not context.is_claimed(d.start, d.end)]

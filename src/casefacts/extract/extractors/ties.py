@@ -440,8 +440,9 @@ class TieExtractor:
             earlier = find_dates(text[:since.start()])  # "moved to Orlando in 2012 and has lived here ever since"
             if earlier and re.search(r"\bever since\b", text, re.IGNORECASE):
                 return {"since": earlier[-1].date.year}
-            if _SINCE_THEN.match(text[since.end():]):  # "admitted ... on November 29, 1974. He has lived here
-                before = find_dates(text_of(doc)[max(0, sent.start_char - 400):sent.start_char])  # since that date"
+            # "admitted ... on November 29, 1974. He has lived here since that date": the last date before
+            if _SINCE_THEN.match(text[since.end():]):
+                before = find_dates(text_of(doc)[max(0, sent.start_char - 400):sent.start_char])
                 if before:
                     return {"since": before[-1].date.year}
         m = next((m for m in _YEARS.finditer(text) if not _NOT_A_STAY.search(text[max(0, m.start() - 25):m.start()])),
