@@ -37,6 +37,11 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      [("apprehension", "2015-03-09")]),
     ("He was taken into custody by the Homeland Security Investigations in or about 2021 for illegal reentry.",
      [("arrest", "2021")]),
+    # a charge in a clause that modifies the date is not what the arrest was for
+    ("Deportation officers arrested him on Jan. 5, 2020, when he was released from jail where he had been held "
+     "for burglary.", [("apprehension", "2020-01-05")]),
+    ("He was deported following a 1999 conviction for burglary.", [("removal", None)]),
+    ("He was deported in 2001 following a 1999 conviction for burglary.", [("removal", "2001")]),
     # undated repeats are one occurrence; chained dates are one occurrence each
     ("ERO Boston apprehended SUBJECT. Deportation officers arrested the 41-year-old in Meriden.",
      [("apprehension", None)]),

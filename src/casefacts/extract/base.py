@@ -144,3 +144,14 @@ def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
                              or (cue.root.dep_ == "advcl" and span.start > cue.root.head.i))):
         related.add(cue.root.head)
     return verb not in related and verb.tag_ in ("VBD", "VBZ", "VBP") and cue.root.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+
+
+PRENOMINAL = frozenset({"compound", "nummod", "amod", "npadvmod", "nmod", "quantmod"})
+
+
+def dates_another_noun(date: Span, cues: list[Span]) -> bool:
+    """ "The 1951 exclusion was based on his conviction", "deported following a 1999 conviction": a date before
+    a noun that is no cue dates that noun."""
+    head = date.root.head
+    return date.root.dep_ in PRENOMINAL and head.i > date.root.i and head.pos_ in ("NOUN", "PROPN") \
+        and not any(c.start <= head.i < c.end for c in cues)

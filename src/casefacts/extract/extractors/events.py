@@ -16,7 +16,14 @@ from typing import ClassVar
 from spacy.tokens import Doc, Span, Token
 
 from casefacts.extract.attribution import SubjectNames, about_person, is_group, person_token, relation_spans
-from casefacts.extract.base import ExtractionContext, cue_explanation, other_clause, sent_of, text_of
+from casefacts.extract.base import (
+    ExtractionContext,
+    cue_explanation,
+    dates_another_noun,
+    other_clause,
+    sent_of,
+    text_of,
+)
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, modifiers_for
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
@@ -193,7 +200,7 @@ class EventExtractor:
         text = text_of(doc)
         inside = [d for d in dates if sent.start_char <= d.start < sent.end_char
                   and not _BOUND.search(text[max(sent.start_char, d.start - 20):d.start])
-                  and not other_clause(doc, cue, d.start, d.end)]
+                  and not other_clause(doc, cue, d.start, d.end) and not _dates_a_noun(doc, cue, d)]
 
         def distance(d: DateMatch) -> int:
             return cue.start_char - d.end if d.end <= cue.start_char else d.start - cue.end_char
@@ -276,12 +283,28 @@ def _own_clause(cue: Span) -> set[int]:
     return {t.i for t in root.subtree} - other
 
 
+def _dates_a_noun(doc: Doc, cue: Span, date: DateMatch) -> bool:
+    """ "deported following a 1999 conviction": the year before another noun is that noun's date."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and dates_another_noun(span, [cue])
+
+
 def _for_a_charge(doc: Doc, cue: Span) -> bool:
     """ "taken into custody by HSI in or about 2021 for illegal reentry": the cue's "for" / "on" phrase
-    holds a charge, however far from the cue."""
+    holds a charge, however far from the cue, outside the clauses that modify its object ("on Jan. 5, 2020,
+    when he was released from jail where he had been held for burglary" is no arrest for burglary)."""
     offenses = [s for s in doc.spans[SPANS_KEY] if s.label_ == "OFFENSE"]
-    return any(c.dep_ == "prep" and c.lower_ in ("for", "on")
-               and any(c.i < o.start and o.end <= c.right_edge.i + 1 for o in offenses) for c in cue.root.children)
+    for prep in cue.root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "on"):
+            continue
+        clauses = {t.i for c in prep.subtree if c.dep_ in _CLAUSE_DEPS and c != prep for t in c.subtree}
+        phrase = {t.i for t in prep.subtree} - clauses
+        if any(all(i in phrase for i in range(o.start, o.end)) for o in offenses):
+            return True
+    return False
+
+
+_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp"})
 
 
 def _is_person(token: Token | None) -> bool:

@@ -26,7 +26,15 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from casefacts.extract.attribution import SubjectNames, about_person, is_group, person_token, relation_spans
-from casefacts.extract.base import ExtractionContext, cue_explanation, other_clause, sent_of, text_of
+from casefacts.extract.base import (
+    PRENOMINAL,
+    ExtractionContext,
+    cue_explanation,
+    dates_another_noun,
+    other_clause,
+    sent_of,
+    text_of,
+)
 from casefacts.extract.charge_phrases import ChargePhraseRules, charge_phrases
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
@@ -60,7 +68,6 @@ _FUNCTION = frozenset({"of", "the", "a", "an", "with", "in", "by", "to", "and", 
                        "without", "w/"})
 _PROCEDURE = frozenset({"appeal", "petition", "motion", "application", "request", "record", "claim", "argument",
                         "objection", "order", "decision", "waiver"})
-_PRENOMINAL = frozenset({"compound", "nummod", "amod", "npadvmod", "nmod", "quantmod"})
 _NOT_CHARGE = frozenset({"section", "sec", "count", "counts", "charge", "charges", "code", "case", "no", "the",
                          "state", "people", "defendant", "court", "statute", "violation", "pursuant"})
 
@@ -363,7 +370,7 @@ class OffenseTextExtractor:
         if _OFFENSE_DATE_CUE.search(window) or _dates_the_act(date, group):
             return "offense_date", 0
         sent_cues = [c for c in sent_cues if DATE_ROLE.get(c.id_)]
-        if not sent_cues or _dates_another_noun(date, sent_cues):
+        if not sent_cues or dates_another_noun(date, sent_cues):
             return None
 
         def distance(c: Span) -> int:
@@ -501,19 +508,12 @@ def _dates_the_act(date: Span, group: Group) -> bool:
     noun before it names the time of the act."""
     token = date.root
     for _ in range(4):
-        if token.dep_ not in _PRENOMINAL or token.head.i <= token.i:
+        if token.dep_ not in PRENOMINAL or token.head.i <= token.i:
             return False
         token = token.head
         if group.start <= token.i < group.end:
             return date.end <= token.i
     return False
-
-
-def _dates_another_noun(date: Span, cues: list[Span]) -> bool:
-    """ "The 1951 exclusion was based on his conviction": a date before a noun that is no cue dates that noun."""
-    head = date.root.head
-    return date.root.dep_ in _PRENOMINAL and head.i > date.root.i and head.pos_ in ("NOUN", "PROPN") \
-        and not any(c.start <= head.i < c.end for c in cues)
 
 
 def _other_person_between(doc: Doc, start: int, end: int, names: SubjectNames, rels: list[Span]) -> bool:
