@@ -200,6 +200,19 @@ def test_conspiracy_to_commit_is_one_charge(extract) -> None:
     assert "conspiracy to commit murder" in charges and "conspiracy" not in charges
 
 
+@pytest.mark.parametrize(("text", "charge"), [
+    ("He was convicted of possession of a firearm in furtherance of a drug trafficking crime.",
+     "possession of a firearm in furtherance of a drug trafficking crime"),
+    ("Garcia was charged in 2005 for aggravated assault, aggravated sexual assault during robbery, and arson.",
+     "aggravated sexual assault during robbery"),
+    ("Smith was convicted of assault in the course of a burglary.", "assault in the course of a burglary"),
+])
+def test_an_offense_with_its_circumstance_is_one_charge(extract, text: str, charge: str) -> None:
+    charges = [o.charge for o in affirmed(extract(text), "offense")]
+    assert charge in charges and "robbery" not in charges and "burglary" not in charges \
+        and "drug trafficking" not in charges
+
+
 def test_the_judge_who_sentences_is_not_whose_offense(extract) -> None:
     fact = _one(extract, "U.S. District Judge Julie R. Rubin today sentenced Ana Ruiz-Soto, age 37, to 210 months "
                          "in federal prison for conspiracy to distribute controlled substances.")

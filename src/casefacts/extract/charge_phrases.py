@@ -35,13 +35,15 @@ class ChargePhraseRules:
     needs_object: frozenset[str]
     boundary_prepositions: frozenset[str]
     leading_words: frozenset[str]
+    circumstance_joiners: frozenset[str]
     max_tokens: int
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> ChargePhraseRules:
         words = {key: _words(config, key) for key in ("generic_heads", "descend_heads", "charge_nouns",
                                                       "not_offense_modifiers", "needs_object",
-                                                      "boundary_prepositions", "leading_words")}
+                                                      "boundary_prepositions", "leading_words",
+                                                      "circumstance_joiners")}
         return cls(prepositions={cue: _words(config["prepositions"], cue) for cue in config["prepositions"]},
                    max_tokens=int(config["max_tokens"]), **words)
 

@@ -54,6 +54,7 @@ _CRIME_CONTEXT = re.compile(r"\b(?:crimes?|criminal|offen[cs]es?|commit(?:ted|ti
                             r"convict(?:ed|ions?)|sentenc\w+|prison|arrests?|charges?|violat\w+|involved in)\b",
                             re.IGNORECASE)
 _INCHOATE = re.compile(r"(?:criminal\s+)?(?:conspiracy|attempt|solicitation)", re.IGNORECASE)
+_ARTICLE = re.compile(r"\s+(?:a|an|the)$")
 _THIS_OFFENSE = re.compile(r"\s*(?:This|That|The|Each|Both) (?:violations?|offen[cs]es?|charges?|crimes?|counts?)"
                            r" (?:is|are|was|were|carries|carry)\b", re.IGNORECASE)
 _ALL_CHARGES = re.compile(r"\b(?:those|these|the|both|all(?: three| four| of the)?|each of the) "
@@ -137,17 +138,25 @@ class OffenseTextExtractor:
             if not context.is_claimed(phrase.start_char, phrase.end_char):
                 found.append(Mention(phrase.start, phrase.end, phrase.text, self.r.charges.normalize(phrase.text),
                                      True, f"charge phrase after {cue.text!r}"))
-        return self._inchoate(doc, sorted(found, key=lambda m: m.start))
+        return self._compounds(doc, sorted(found, key=lambda m: m.start))
 
-    def _inchoate(self, doc: Doc, found: list[Mention]) -> list[Mention]:
-        """ "conspiracy to commit murder", "attempt to commit robbery": one charge, not two."""
+    def _compounds(self, doc: Doc, found: list[Mention]) -> list[Mention]:
+        """One charge, not two: an inchoate offense and its object ("conspiracy to commit murder"), and an
+        offense with its circumstance ("murder during a robbery", "possession of a firearm in furtherance of a
+        drug trafficking crime")."""
         out: list[Mention] = []
         for mention in found:
             prev = out[-1] if out else None
-            if prev is not None and _INCHOATE.fullmatch(doc[prev.start:prev.end].text) \
-                    and re.fullmatch(r"\s*to(?: commit)?\s*", doc[prev.end:mention.start].text_with_ws + " "):
-                text = doc[prev.start:mention.end].text
-                out[-1] = Mention(prev.start, mention.end, text, self.r.charges.normalize(text), False,
+            between = " ".join(doc[prev.end:mention.start].text.lower().split()) if prev is not None else ""
+            inchoate = prev is not None and _INCHOATE.fullmatch(doc[prev.start:prev.end].text) \
+                and between in ("to", "to commit")
+            circumstance = prev is not None and _ARTICLE.sub("", between) in self.phrase_rules.circumstance_joiners
+            if prev is not None and (inchoate or circumstance):
+                end = mention.end
+                if circumstance and end < len(doc) and doc[end].lower_ in self.phrase_rules.descend_heads:
+                    end += 1  # "... a drug trafficking crime"
+                text = doc[prev.start:end].text
+                out[-1] = Mention(prev.start, end, text, self.r.charges.normalize(text), prev.weak and mention.weak,
                                   f"{prev.explanation} + {mention.explanation}", prev.statute or mention.statute)
             else:
                 out.append(mention)
