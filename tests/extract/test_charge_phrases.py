@@ -48,6 +48,9 @@ def phrases(nlp, rules):
     ("In 1982 he was convicted on narcotics charges.", ["narcotics charges"]),
     # "..., and for X": a second preposition the cue governs
     ("He was arrested for trespass, and for resisting an officer.", ["trespass", "resisting an officer"]),
+    # "against" a class of victims names the offense; against a person ends the phrase
+    ("He is wanted in Guatemala for violence against women.", ["violence against women"]),
+    ("He was charged with intimidation against his wife.", ["intimidation"]),
 ])
 def test_phrases_in_the_object_of_a_cue(phrases, text: str, expected: list[str]) -> None:
     assert phrases(text) == expected

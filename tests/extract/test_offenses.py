@@ -213,6 +213,11 @@ def test_an_offense_with_its_circumstance_is_one_charge(extract, text: str, char
         and "drug trafficking" not in charges
 
 
+def test_wanted_by_authorities_for_a_charge(extract) -> None:
+    text = "Pop is a foreign fugitive wanted by law enforcement authorities in Guatemala for child abuse."
+    assert [(o.charge, o.disposition) for o in affirmed(extract(text), "offense")] == [("child abuse", "charged")]
+
+
 def test_the_judge_who_sentences_is_not_whose_offense(extract) -> None:
     fact = _one(extract, "U.S. District Judge Julie R. Rubin today sentenced Ana Ruiz-Soto, age 37, to 210 months "
                          "in federal prison for conspiracy to distribute controlled substances.")

@@ -102,6 +102,12 @@ def test_a_relatives_birth_is_no_date_of_birth(extract, text: str) -> None:
     assert all(f.date_of_birth is None for f in of_kind(extract(text), "subject"))
 
 
+def test_against_in_a_charge_is_no_caption(extract) -> None:
+    text = ("ERO Philadelphia removed Romeo Pop Sacui, a citizen of Guatemala, to Guatemala Oct. 22. Pop is wanted "
+            "by authorities in Guatemala for child abuse, violence against women and abuse of power.")
+    assert _subject(extract, text).name == "Romeo Pop Sacui"
+
+
 def test_a_law_is_no_subject(extract) -> None:
     text = "He applied for a waiver under section 212(c) of the Immigration and Nationality Act, 8 U.S.C. § 1182(c)."
     assert of_kind(extract(text), "subject") == []

@@ -90,13 +90,21 @@ def _kept(token: Token, rules: ChargePhraseRules) -> Iterable[Token]:
     for child in token.children:
         if child.dep_ in _CUT_DEPS:
             continue
-        if child.dep_ == "prep" and child.lower_ in rules.boundary_prepositions:
+        if child.dep_ == "prep" and child.lower_ in rules.boundary_prepositions and not _of_a_class(child):
             continue
         if child.dep_ == "acl" and child.tag_ not in ("VB", "VBG"):
             continue  # "marijuana found in his car": a participle, not part of the charge
         if child.ent_type_ in ("DATE", "TIME", "GPE", "PERSON", "ORG", "MONEY"):
             continue
         yield from _kept(child, rules)
+
+
+def _of_a_class(prep: Token) -> bool:
+    """ "violence against women", "crime against nature": "against" a bare noun names the offense's class of
+    victims; "against his wife", "against him" name a person and end the phrase."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.lower_ == "against" and len(objects) == 1 and objects[0].pos_ == "NOUN" \
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in objects[0].children)
 
 
 def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
