@@ -148,7 +148,8 @@ class EventExtractor:
             return None  # a title-case headline: "Previously Deported Illegal Alien Sentenced"
         if kind == "removal" and not dated and _AGGREGATE.match(doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text):
             return None  # "has been deported from the United States four times": a count, no narrated event
-        if root.head.lemma_ == "order" and root.dep_ in ("ccomp", "oprd", "xcomp"):
+        if root.head.lemma_ == "order" and root.dep_ in ("ccomp", "oprd", "xcomp") \
+                or root.dep_ == "acl" and root.head.head.lemma_ == "order":
             return None  # "an immigration judge ordered X removed": an order, not the removal
         if kind == "removal":
             if root.lemma_ == "remove" and not (re.search(r"\bto (?:the )?[A-Z]\w+", clause) or re.search(
