@@ -87,6 +87,13 @@ def test_incident_date_needs_a_time_of_day() -> None:
     ("arrested in March 2015 and six months later deported", [("March 2015", "2015-03"),
                                                               ("six months later", "2015-09")]),
     ("In 2015 he moved.\n\nTwo years later he left.", [("2015", "2015")]),  # no anchor in the paragraph
+    # the period of the date before: "later that month", "Feb. 15 that year", "that same year"
+    ("On Sept. 2, 2024, police arrested him. Later that month, ERO arrested him.",
+     [("Sept. 2, 2024", "2024-09-02"), ("Later that month", "2024-09")]),
+    ("He was removed Feb. 8, 2019, and again Feb. 15 that year.",
+     [("Feb. 8, 2019", "2019-02-08"), ("Feb. 15 that year", "2019-02-15")]),
+    ("He entered in 2001. That same year he was arrested.", [("2001", "2001"), ("That same year", "2001")]),
+    ("He was arrested that year.", []),  # no anchor
     ("He was sentenced on Tuesday.", []),
     ("arrested on Oct. 3, 2019 by police", [("Oct. 3, 2019", "2019-10-03")]),
 ])

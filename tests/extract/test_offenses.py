@@ -218,6 +218,13 @@ def test_wanted_by_authorities_for_a_charge(extract) -> None:
     assert [(o.charge, o.disposition) for o in affirmed(extract(text), "offense")] == [("child abuse", "charged")]
 
 
+def test_the_charges_own_sentence_dates_it_before_a_continuing_one(extract) -> None:
+    text = ("On Sept. 2, 2024, the Harrisburg Police arrested Pop for simple assault. Later that month, ERO "
+            "Philadelphia arrested him in Harrisburg.")
+    fact = _one(extract, text)
+    assert (fact.charge, fact.arrest_date.iso) == ("simple assault", "2024-09-02")
+
+
 def test_the_judge_who_sentences_is_not_whose_offense(extract) -> None:
     fact = _one(extract, "U.S. District Judge Julie R. Rubin today sentenced Ana Ruiz-Soto, age 37, to 210 months "
                          "in federal prison for conspiracy to distribute controlled substances.")

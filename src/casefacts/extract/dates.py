@@ -72,6 +72,12 @@ _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 _RELATIVE = re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
                        r"(?P<unit>years?|months?)\s+later|the\s+(?:following|next)\s+year)\b", re.IGNORECASE)
 
+# "later that month", "that same year", "Feb. 15 that year": the period of the date before
+_SAME_PERIOD = re.compile(
+    r"\b(?:(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    r",?\s+(?:of\s+)?|(?:later|earlier)\s+(?:in\s+)?|(?:in\s+)?the\s+same\s+(?=year|month))?"
+    r"(?:that\s+(?:same\s+)?|(?<=same\s))(?P<unit>year|month)\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class DateMatch:
@@ -150,11 +156,9 @@ def _relative(found: list[DateMatch], text: str) -> list[DateMatch]:
     before it in the same paragraph, at no finer precision than the anchor (and years at year precision)."""
     out = []
     for m in _RELATIVE.finditer(text):
-        anchors = [d for d in found if d.end <= m.start() and "\n\n" not in text[d.end:m.start()]
-                   and m.start() - d.end < 400]
-        if not anchors:
+        anchor = _anchor(found, text, m.start())
+        if anchor is None:
             continue
-        anchor = anchors[-1].date
         n = _COUNT.get((m.group("n") or "one").lower()) if not (m.group("n") or "").isdigit() else int(m.group("n"))
         if n is None:
             continue
@@ -167,7 +171,25 @@ def _relative(found: list[DateMatch], text: str) -> list[DateMatch]:
             continue
         if value is not None:
             out.append(DateMatch(m.start(), m.end(), m.group(0), value))
+    for m in _SAME_PERIOD.finditer(text):
+        anchor = _anchor(found, text, m.start())
+        if anchor is None:
+            continue
+        if m.group("month"):
+            value = _build(anchor.year, MONTHS[m.group("month").lower()], int(m.group("day")))
+        elif m.group("unit").lower() == "month":
+            value = _build(anchor.year, anchor.month, None) if anchor.month is not None else None
+        else:
+            value = _build(anchor.year, None, None)
+        if value is not None:
+            out.append(DateMatch(m.start(), m.end(), m.group(0), value))
     return out
+
+
+def _anchor(found: list[DateMatch], text: str, start: int) -> PartialDate | None:
+    """The last date before ``start`` in its paragraph, within 400 characters."""
+    anchors = [d for d in found if d.end <= start and "\n\n" not in text[d.end:start] and start - d.end < 400]
+    return anchors[-1].date if anchors else None
 
 
 def parse_date(text: str | None) -> PartialDate | None:

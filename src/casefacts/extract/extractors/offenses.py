@@ -339,8 +339,11 @@ class OffenseTextExtractor:
                 continue
             sent_cues = [c for c in cues if sent_of(c).start == sent_of(token).start]
             found = self._date_role(doc, token, sent_cues, group)
-            if found is not None and (found[0] not in best or found[1] < best[found[0]][0]):
-                best[found[0]] = (found[1], d.date)
+            if found is None:
+                continue
+            rank = found[1] + (0 if sent_of(token).start == group.sent.start else 10_000)  # own sentence first
+            if found[0] not in best or rank < best[found[0]][0]:
+                best[found[0]] = (rank, d.date)
         group.dates.update({role: value for role, (_, value) in best.items()})
         disposition = self.disposition(group)
         if incident is not None and disposition in ("arrested", "charged", "unknown"):
