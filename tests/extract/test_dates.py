@@ -93,6 +93,9 @@ def test_incident_date_needs_a_time_of_day() -> None:
     ("He was removed Feb. 8, 2019, and again Feb. 15 that year.",
      [("Feb. 8, 2019", "2019-02-08"), ("Feb. 15 that year", "2019-02-15")]),
     ("He entered in 2001. That same year he was arrested.", [("2001", "2001"), ("That same year", "2001")]),
+    ("He reentered on Feb. 7, 2019. The Border Patrol apprehended him the same day.",
+     [("Feb. 7, 2019", "2019-02-07"), ("the same day", "2019-02-07")]),
+    ("He reentered in 2019 and was apprehended that day.", [("2019", "2019")]),  # no day to take
     ("He was arrested that year.", []),  # no anchor
     ("He was sentenced on Tuesday.", []),
     ("arrested on Oct. 3, 2019 by police", [("Oct. 3, 2019", "2019-10-03")]),

@@ -41,6 +41,8 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("Deportation officers arrested him on Jan. 5, 2020, when he was released from jail where he had been held "
      "for burglary.", [("apprehension", "2020-01-05")]),
     ("He was deported following a 1999 conviction for burglary.", [("removal", None)]),
+    ("Garza illegally entered the United States for the third time on April 2, 2021, near Roma. U.S. Border "
+     "Patrol apprehended him the same day.", [("reentry", "2021-04-02"), ("apprehension", "2021-04-02")]),
     ("A judge in Miami ordered Pop removed from the United States to Guatemala in absentia on May 24, 2019.", []),
     ("He was deported in 2001 following a 1999 conviction for burglary.", [("removal", "2001")]),
     # undated repeats are one occurrence; chained dates are one occurrence each

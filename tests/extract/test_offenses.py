@@ -225,6 +225,12 @@ def test_the_charges_own_sentence_dates_it_before_a_continuing_one(extract) -> N
     assert (fact.charge, fact.arrest_date.iso) == ("simple assault", "2024-09-02")
 
 
+def test_incarcerated_for_a_charge_is_a_conviction(extract) -> None:
+    text = "ERO lodged a detainer after Garza was incarcerated at the facility for aggravated robbery."
+    assert [(o.charge, o.disposition) for o in affirmed(extract(text), "offense")] == [("aggravated robbery",
+                                                                                       "convicted")]
+
+
 def test_the_judge_who_sentences_is_not_whose_offense(extract) -> None:
     fact = _one(extract, "U.S. District Judge Julie R. Rubin today sentenced Ana Ruiz-Soto, age 37, to 210 months "
                          "in federal prison for conspiracy to distribute controlled substances.")

@@ -72,11 +72,11 @@ _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 _RELATIVE = re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
                        r"(?P<unit>years?|months?)\s+later|the\s+(?:following|next)\s+year)\b", re.IGNORECASE)
 
-# "later that month", "that same year", "Feb. 15 that year": the period of the date before
+# "later that month", "that same year", "the same day", "Feb. 15 that year": the period of the date before
 _SAME_PERIOD = re.compile(
     r"\b(?:(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-    r",?\s+(?:of\s+)?|(?:later|earlier)\s+(?:in\s+)?|(?:in\s+)?the\s+same\s+(?=year|month))?"
-    r"(?:that\s+(?:same\s+)?|(?<=same\s))(?P<unit>year|month)\b", re.IGNORECASE)
+    r",?\s+(?:of\s+)?|(?:later|earlier)\s+(?:in\s+)?|(?:on\s+|in\s+)?the\s+same\s+(?=year|month|day))?"
+    r"(?:that\s+(?:same\s+)?|(?<=same\s))(?P<unit>year|month|day)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -177,6 +177,8 @@ def _relative(found: list[DateMatch], text: str) -> list[DateMatch]:
             continue
         if m.group("month"):
             value = _build(anchor.year, MONTHS[m.group("month").lower()], int(m.group("day")))
+        elif m.group("unit").lower() == "day":
+            value = anchor if anchor.day is not None else None
         elif m.group("unit").lower() == "month":
             value = _build(anchor.year, anchor.month, None) if anchor.month is not None else None
         else:

@@ -61,6 +61,8 @@ _AGGREGATE = re.compile(r"^(?:from (?:the )?(?:United States|U\.\s?S\.?)\s+)?(?:
 _REMAND = re.compile(r"^\W*(?:following|after|upon|at the (?:close|end|conclusion) of) (?:the |his |her )?"
                      r"(?:verdict|hearing|sentencing|trial|conviction|plea)", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:before|prior to|no later than|until)\s+$", re.IGNORECASE)
+_NTH_TIME = re.compile(r"\bfor (?:the|a) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:nd|rd|th)) time\b",
+                       re.IGNORECASE)
 _AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s*(?:and|then)\s+(?:again\s+)?(?:in|on)\s+)$", re.IGNORECASE)
 
 
@@ -170,8 +172,9 @@ class EventExtractor:
         # entry verbs: only into the country ("goods that had arrived from the United States" is no entry)
         if not _US.search(after) and not _ENTRY_PLACE.search(after) or re.match(r"\s*from\b", after, re.IGNORECASE):
             return None
-        if root.lemma_ in ("come", "cross") and re.search(r"\bback\b", after, re.IGNORECASE):
-            return "reentry"
+        if root.lemma_ in ("come", "cross") and re.search(r"\bback\b", after, re.IGNORECASE) \
+                or _NTH_TIME.search(after):
+            return "reentry"  # "came back", "entered the United States for the third time"
         if _UNLAWFUL.search(doc[max(sent_of(cue).start, cue.start - 3):min(sent_of(cue).end, cue.end + 16)].text):
             return "unlawful_entry"
         return "entry"
