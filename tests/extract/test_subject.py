@@ -108,6 +108,11 @@ def test_against_in_a_charge_is_no_caption(extract) -> None:
     assert _subject(extract, text).name == "Romeo Pop Sacui"
 
 
+def test_a_court_header_before_the_party_is_no_name(extract) -> None:
+    text = "No. 91-4639 Summary Calendar. Michael Anthony ASHBY, Petitioner, v. IMMIGRATION AND NATURALIZATION SERVICE."
+    assert _subject(extract, text).name == "Michael Anthony ASHBY"
+
+
 def test_a_law_is_no_subject(extract) -> None:
     text = "He applied for a waiver under section 212(c) of the Immigration and Nationality Act, 8 U.S.C. § 1182(c)."
     assert of_kind(extract(text), "subject") == []

@@ -25,6 +25,8 @@ def _ties(extract, text: str) -> list[tuple[str, dict]]:
     ("She has been a resident of Brooklyn since 2007.", [("residence", {"since": 2007})]),
     ("She has made her home in Brooklyn for eighteen years.", [("residence", {"years": 18})]),
     ("Carmen moved to Orlando in 2012 and has lived here ever since.", [("residence", {"since": 2012})]),
+    ("Carmen came to this country in the summer of 1963 and has since continuously resided here.",
+     [("residence", {"since": 1963})]),
     ("Tri-County Dairy has employed Carmen since 2009.", [("employment", {"employer": "Tri-County Dairy"})]),
     ("She works as a drywall installer for Premier Drywall Inc. and is well liked.",
      [("employment", {"employer": "Premier Drywall Inc."})]),

@@ -437,8 +437,9 @@ class TieExtractor:
             dates = [d for d in find_dates(text[since.start():]) if d.start < 30]
             if dates:
                 return {"since": dates[0].date.year}
-            earlier = find_dates(text[:since.start()])  # "moved to Orlando in 2012 and has lived here ever since"
-            if earlier and re.search(r"\bever since\b", text, re.IGNORECASE):
+            # "moved to Orlando in 2012 and has lived here ever since", "came in 1963 and has since resided here"
+            earlier = find_dates(text[:since.start()])
+            if earlier and re.search(r"\b(?:ever since|ha(?:s|ve|d) since)\b", text, re.IGNORECASE):
                 return {"since": earlier[-1].date.year}
             # "admitted ... on November 29, 1974. He has lived here since that date": the last date before
             if _SINCE_THEN.match(text[since.end():]):
