@@ -231,6 +231,22 @@ def test_incarcerated_for_a_charge_is_a_conviction(extract) -> None:
                                                                                        "convicted")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ramirez has the following prior convictions: burglary in 1998; theft in 2001; and possession of cocaine in "
+     "2004.", [("burglary", "1998"), ("theft", "2001"), ("possession of cocaine", "2004")]),
+    ("Ramirez was convicted of the following offenses: a 1998 burglary; a 2001 theft; and a 2004 possession of "
+     "cocaine.", [("burglary", "1998"), ("theft", "2001"), ("possession of cocaine", "2004")]),
+    # a date before the first charge is the whole list's
+    ("On October 18, 1990, Gonzalez was convicted of: (1) conspiracy to possess with intent to distribute 500 "
+     "grams or more of cocaine; and (2) possession with intent to distribute approximately 2 kilograms of cocaine.",
+     [("conspiracy to possess with intent to distribute", "1990-10-18"),
+      ("possession with intent to distribute", "1990-10-18")]),
+])
+def test_each_item_of_a_semicolon_list_has_its_own_date(extract, text: str, expected: list) -> None:
+    dated = [(o.charge, (o.offense_date or o.disposition_date).iso) for o in affirmed(extract(text), "offense")]
+    assert dated == expected
+
+
 def test_the_judge_who_sentences_is_not_whose_offense(extract) -> None:
     fact = _one(extract, "U.S. District Judge Julie R. Rubin today sentenced Ana Ruiz-Soto, age 37, to 210 months "
                          "in federal prison for conspiracy to distribute controlled substances.")

@@ -62,7 +62,7 @@ _ALL_CHARGES = re.compile(r"\b(?:those|these|the|both|all(?: three| four| of the
 _VICTIM = re.compile(r"\b(?:victim|victims|survivor)\s+of\b|\bwas\s+(?:robbed|assaulted|attacked|beaten)\b",
                      re.IGNORECASE)
 _JOINER = re.compile(r"^(?:,|;|and|or|&|as well as|,\s*and|,\s*or|along with|plus)?$", re.IGNORECASE)
-_LEVEL_NOISE = re.compile(r"\b(?:an?|the|one|two|three|\d+|counts?|of|charges?|misdemeanou?rs?|felon(?:y|ies)|"
+_LEVEL_NOISE = re.compile(r"\b(?:an?|the|one|two|three|(?!(?:19|20)\d\d\b)\d+|counts?|of|charges?|misdemeanou?rs?|felon(?:y|ies)|"
                           r"infractions?)\b", re.IGNORECASE)
 _UPPER_OR_TITLE = re.compile(r"^(?:[A-Z][A-Za-z.'/&\-]*|[A-Z0-9]{1,}[/&\-]?[A-Z0-9]*|W/|W/O)$")
 _FUNCTION = frozenset({"of", "the", "a", "an", "with", "in", "by", "to", "and", "or", "on", "for", "while", "under",
@@ -276,7 +276,7 @@ class OffenseTextExtractor:
             if i and prv > group.sent.start:
                 self._inherit(doc, group, groups[i - 1])
             self._continue(doc, group, sents, groups, cues)
-            self._dates(doc, group, dates, cues, incident)
+            self._dates(doc, group, dates, cues, incident, groups)
             self._shared_dates(group, groups[:i], alleged)
             self._level(doc, group, levels, nxt)
             self._sentence(doc, group, prv, nxt, statutes, sents, groups)
@@ -329,19 +329,24 @@ class OffenseTextExtractor:
             group.cues.extend(verbal)
             group.notes.append(f"continued by {sent.text.strip()[:60]!r}")
 
-    def _dates(self, doc: Doc, group: Group, dates: list[DateMatch], cues: list[Span], incident: PartialDate | None
-               ) -> None:
+    def _dates(self, doc: Doc, group: Group, dates: list[DateMatch], cues: list[Span], incident: PartialDate | None,
+               groups: list[Group]) -> None:
         scope_sents = {group.sent.start} | {sent_of(c).start for c in group.cues}
+        items = _list_items(doc, group, groups)
         best: dict[str, tuple[int, PartialDate]] = {}
         for d in dates:
             token = doc.char_span(d.start, d.end, alignment_mode="expand")
             if token is None or sent_of(token).start not in scope_sents:
                 continue
+            item = next((owner for start, end, owner in items if start <= d.start < end), None)
+            if item is not None and item is not group:
+                continue  # "burglary in 1998; theft in 2001": another item's date
             sent_cues = [c for c in cues if sent_of(c).start == sent_of(token).start]
             found = self._date_role(doc, token, sent_cues, group)
             if found is None:
                 continue
             rank = found[1] + (0 if sent_of(token).start == group.sent.start else 10_000)  # own sentence first
+            rank = -1 if item is group else rank  # the date in the charge's own list item
             if found[0] not in best or rank < best[found[0]][0]:
                 best[found[0]] = (rank, d.date)
         group.dates.update({role: value for role, (_, value) in best.items()})
@@ -513,6 +518,28 @@ def _about_a_procedure(cue: Span) -> bool:
         return True
     objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(o.lemma_.lower() in _PROCEDURE for o in objects)
+
+
+_NO_GROUP = Group([], None)  # type: ignore[arg-type]
+
+
+def _list_items(doc: Doc, group: Group, groups: list[Group]) -> list[tuple[int, int, Group]]:
+    """The semicolon-separated items of a sentence that lists several charges ("convictions: burglary in 1998;
+    theft in 2001; and possession of cocaine in 2004"), from its first charge on, as character ranges with the
+    group each holds (``_NO_GROUP`` for an item with none: "...; he was then removed in 2014"); empty when the
+    sentence is no such list."""
+    sent = group.sent
+    listed = [g for g in groups if g.sent == sent]
+    if len(listed) < 2 or ";" not in sent.text:
+        return []
+    items = []
+    start = first = doc[listed[0].start].idx  # a date before the first charge ("On May 3, 1990, convicted of:
+    for token in [t for t in sent if t.text == ";" and t.idx > first] + [None]:  # (1) X; and (2) Y") is shared
+        end = token.idx if token is not None else sent.end_char
+        owner = next((g for g in listed if start <= doc[g.start].idx < end), _NO_GROUP)
+        items.append((start, end, owner))
+        start = end + 1
+    return items
 
 
 def _dates_the_act(date: Span, group: Group) -> bool:
