@@ -36,6 +36,7 @@ class ChargePhraseRules:
     boundary_prepositions: frozenset[str]
     leading_words: frozenset[str]
     circumstance_joiners: frozenset[str]
+    procedure_objects: frozenset[str]
     max_tokens: int
 
     @classmethod
@@ -43,7 +44,7 @@ class ChargePhraseRules:
         words = {key: _words(config, key) for key in ("generic_heads", "descend_heads", "charge_nouns",
                                                       "not_offense_modifiers", "needs_object",
                                                       "boundary_prepositions", "leading_words",
-                                                      "circumstance_joiners")}
+                                                      "circumstance_joiners", "procedure_objects")}
         return cls(prepositions={cue: _words(config["prepositions"], cue) for cue in config["prepositions"]},
                    max_tokens=int(config["max_tokens"]), **words)
 

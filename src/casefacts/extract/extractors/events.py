@@ -68,7 +68,7 @@ _AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s*(?:and|then)\s+(?:again\s+)?(?:
 
 class EventExtractor:
     name: ClassVar[str] = "events"
-    version: ClassVar[str] = "1.2"
+    version: ClassVar[str] = "1.3"
 
     def __init__(self, resources: Resources) -> None:
         self.r = resources

@@ -62,13 +62,12 @@ _ALL_CHARGES = re.compile(r"\b(?:those|these|the|both|all(?: three| four| of the
 _VICTIM = re.compile(r"\b(?:victim|victims|survivor)\s+of\b|\bwas\s+(?:robbed|assaulted|attacked|beaten)\b",
                      re.IGNORECASE)
 _JOINER = re.compile(r"^(?:,|;|and|or|&|as well as|,\s*and|,\s*or|along with|plus)?$", re.IGNORECASE)
-_LEVEL_NOISE = re.compile(r"\b(?:an?|the|one|two|three|(?!(?:19|20)\d\d\b)\d+|counts?|of|charges?|misdemeanou?rs?|felon(?:y|ies)|"
-                          r"infractions?)\b", re.IGNORECASE)
+# words between two charges that keep them one list item (a year does not: "a 1998 burglary; a 2001 theft")
+_LEVEL_NOISE = re.compile(r"\b(?:an?|the|one|two|three|(?!(?:19|20)\d\d\b)\d+|counts?|of|charges?|misdemeanou?rs?|"
+                          r"felon(?:y|ies)|infractions?)\b", re.IGNORECASE)
 _UPPER_OR_TITLE = re.compile(r"^(?:[A-Z][A-Za-z.'/&\-]*|[A-Z0-9]{1,}[/&\-]?[A-Z0-9]*|W/|W/O)$")
 _FUNCTION = frozenset({"of", "the", "a", "an", "with", "in", "by", "to", "and", "or", "on", "for", "while", "under",
                        "without", "w/"})
-_PROCEDURE = frozenset({"appeal", "petition", "motion", "application", "request", "record", "claim", "argument",
-                        "objection", "order", "decision", "waiver"})
 _NOT_CHARGE = frozenset({"section", "sec", "count", "counts", "charge", "charges", "code", "case", "no", "the",
                          "state", "people", "defendant", "court", "statute", "violation", "pursuant"})
 
@@ -105,7 +104,7 @@ class Group:
 
 class OffenseTextExtractor:
     name: ClassVar[str] = "offenses"
-    version: ClassVar[str] = "1.2"
+    version: ClassVar[str] = "1.3"
 
     def __init__(self, resources: Resources) -> None:
         self.r = resources
@@ -323,11 +322,19 @@ class OffenseTextExtractor:
             if not last and not _ALL_CHARGES.search(sent.text):
                 return
             verbal = [c for c in cues if sent.start <= c.start < sent.end and c.root.pos_ in ("VERB", "AUX")
-                      and not _about_a_procedure(c)]
+                      and not self._about_a_procedure(c)]
             if not verbal:
                 return
             group.cues.extend(verbal)
             group.notes.append(f"continued by {sent.text.strip()[:60]!r}")
+
+    def _about_a_procedure(self, cue: Span) -> bool:
+        """ "dismissed his appeal", "a sealed juvenile record": the cue acts on a filing or a record, not a charge."""
+        root = cue.root
+        if root.dep_ == "amod":
+            return True
+        objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(o.lemma_.lower() in self.phrase_rules.procedure_objects for o in objects)
 
     def _dates(self, doc: Doc, group: Group, dates: list[DateMatch], cues: list[Span], incident: PartialDate | None,
                groups: list[Group]) -> None:
@@ -509,15 +516,6 @@ class OffenseTextExtractor:
         if cue is None:
             return About()
         return about_person(person_token(cue.root), names, rels)
-
-
-def _about_a_procedure(cue: Span) -> bool:
-    """ "dismissed his appeal", "a sealed juvenile record": the cue acts on a filing or a record, not a charge."""
-    root = cue.root
-    if root.dep_ == "amod":
-        return True
-    objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(o.lemma_.lower() in _PROCEDURE for o in objects)
 
 
 _NO_GROUP = Group([], None)  # type: ignore[arg-type]

@@ -42,7 +42,7 @@ class _Found:
 
 class SubjectExtractor:
     name: ClassVar[str] = "subject"
-    version: ClassVar[str] = "1.2"
+    version: ClassVar[str] = "1.3"
 
     def __init__(self, config: dict[str, Any]) -> None:
         stop = _alternation(config["stop_labels"])
@@ -93,7 +93,8 @@ class SubjectExtractor:
             value = m.group("value").strip()
             if not self._not_party.search(value):
                 start = m.start("value")
-                while (lead := re.match(r"\S+\s+", value)) and lead.group(0).strip(" .,").lower() in self._not_name_words:
+                while (lead := re.match(r"\S+\s+", value)) and lead.group(0).strip(" .,").lower() \
+                        in self._not_name_words:
                     value, start = value[lead.end():], start + lead.end()  # "Summary Calendar Michael ASHBY"
                 evidence.append(context.evidence(self, start, start + len(value), 0.85,
                                                  "party named as petitioner or respondent"))

@@ -87,7 +87,7 @@ def _number(text: str) -> int | None:
 
 class TieExtractor:
     name: ClassVar[str] = "ties"
-    version: ClassVar[str] = "1.2"
+    version: ClassVar[str] = "1.3"
 
     def __init__(self, resources: Resources) -> None:
         config = resources.config("ties")
