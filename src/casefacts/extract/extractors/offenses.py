@@ -339,21 +339,21 @@ class OffenseTextExtractor:
     def _dates(self, doc: Doc, group: Group, dates: list[DateMatch], cues: list[Span], incident: PartialDate | None,
                groups: list[Group]) -> None:
         scope_sents = {group.sent.start} | {sent_of(c).start for c in group.cues}
-        items = _list_items(doc, group, groups)
+        item = _list_item(doc, group, groups)
         best: dict[str, tuple[int, PartialDate]] = {}
         for d in dates:
             token = doc.char_span(d.start, d.end, alignment_mode="expand")
             if token is None or sent_of(token).start not in scope_sents:
                 continue
-            item = next((owner for start, end, owner in items if start <= d.start < end), None)
-            if item is not None and item is not group:
+            own_item = item is not None and item[0] <= d.start < item[1]
+            if item is not None and d.start >= item[2] and not own_item:
                 continue  # "burglary in 1998; theft in 2001": another item's date
             sent_cues = [c for c in cues if sent_of(c).start == sent_of(token).start]
             found = self._date_role(doc, token, sent_cues, group)
             if found is None:
                 continue
             rank = found[1] + (0 if sent_of(token).start == group.sent.start else 10_000)  # own sentence first
-            rank = -1 if item is group else rank  # the date in the charge's own list item
+            rank = -1 if own_item else rank  # the date in the charge's own list item
             if found[0] not in best or rank < best[found[0]][0]:
                 best[found[0]] = (rank, d.date)
         group.dates.update({role: value for role, (_, value) in best.items()})
@@ -518,26 +518,20 @@ class OffenseTextExtractor:
         return about_person(person_token(cue.root), names, rels)
 
 
-_NO_GROUP = Group([], None)  # type: ignore[arg-type]
-
-
-def _list_items(doc: Doc, group: Group, groups: list[Group]) -> list[tuple[int, int, Group]]:
-    """The semicolon-separated items of a sentence that lists several charges ("convictions: burglary in 1998;
-    theft in 2001; and possession of cocaine in 2004"), from its first charge on, as character ranges with the
-    group each holds (``_NO_GROUP`` for an item with none: "...; he was then removed in 2014"); empty when the
-    sentence is no such list."""
+def _list_item(doc: Doc, group: Group, groups: list[Group]) -> tuple[int, int, int] | None:
+    """The group's item in a sentence that lists several charges between semicolons ("convictions: burglary in
+    1998; theft in 2001; and possession of cocaine in 2004"), as (start, end, first): its character range and
+    where the list's first charge starts (a date before it is the whole list's: "On May 3, 1990, convicted of:
+    (1) X; and (2) Y"); None when the sentence is no such list."""
     sent = group.sent
     listed = [g for g in groups if g.sent == sent]
     if len(listed) < 2 or ";" not in sent.text:
-        return []
-    items = []
-    start = first = doc[listed[0].start].idx  # a date before the first charge ("On May 3, 1990, convicted of:
-    for token in [t for t in sent if t.text == ";" and t.idx > first] + [None]:  # (1) X; and (2) Y") is shared
-        end = token.idx if token is not None else sent.end_char
-        owner = next((g for g in listed if start <= doc[g.start].idx < end), _NO_GROUP)
-        items.append((start, end, owner))
-        start = end + 1
-    return items
+        return None
+    first, here = doc[listed[0].start].idx, doc[group.start].idx
+    cuts = [t.idx for t in sent if t.text == ";" and t.idx > first]
+    start = max([c + 1 for c in cuts if c < here], default=first)
+    end = min([c for c in cuts if c >= here], default=sent.end_char)
+    return start, end, first
 
 
 def _dates_the_act(date: Span, group: Group) -> bool:
