@@ -247,6 +247,12 @@ def test_each_item_of_a_semicolon_list_has_its_own_date(extract, text: str, expe
     assert dated == expected
 
 
+def test_a_modifier_the_parser_made_the_head_stays_in_the_charge(extract) -> None:
+    text = ("November 27, 2012Chicago, IL, United StatesEnforcement and Removal\n\nICE deports fugitive wanted in "
+            "Poland for reckless homicide\n\nCHICAGO – A Polish national was deported Tuesday.")
+    assert [o.charge for o in affirmed(extract(text), "offense")] == ["reckless homicide"]
+
+
 def test_the_judge_who_sentences_is_not_whose_offense(extract) -> None:
     fact = _one(extract, "U.S. District Judge Julie R. Rubin today sentenced Ana Ruiz-Soto, age 37, to 210 months "
                          "in federal prison for conspiracy to distribute controlled substances.")

@@ -184,7 +184,10 @@ class OffenseTextExtractor:
         if token.text in ("-", "‐") and token.i > 0:  # "second-degree": the hyphen of a modifier of the charge
             token = token.doc[token.i - 1]
             return token.is_alpha and start <= token.head.i < end
-        return (token.dep_ in ("compound", "amod", "nmod") and start <= token.head.i < end
+        # an adjective right before the charge that the parser made its head ("for reckless homicide" read as
+        # "reckless" governing "homicide") modifies it all the same
+        inverted = token.pos_ == "ADJ" and token.i == start - 1 and token.doc[end - 1].head == token
+        return ((token.dep_ in ("compound", "amod", "nmod") and start <= token.head.i < end or inverted)
                 and token.i not in levels and token.is_alpha
                 and token.lower_ not in ("his", "her", "their", "prior", "previous", "other", "same", "several",
                                          "multiple", "numerous", "new", "alleged", "pending", "separate",
