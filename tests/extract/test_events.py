@@ -63,6 +63,8 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      [("apprehension", None)]),
     ("SUBJECT unlawfully entered the United States at an unknown location sometime prior to August 2001.",
      [("unlawful_entry", None)]),
+    ("The agent determined the man had been previously deported from the United States on multiple occasions "
+     "since 2013.", []),
     ("The operation focused on arresting unlawfully present drug offenders.", []),
     # admissions; a date in the event verb's own clause before a nearer one of a conjoined verb
     ("Carmen was lawfully admitted to the United States as a permanent resident in 1977.", [("entry", "1977")]),
