@@ -51,6 +51,15 @@ def phrases(nlp, rules):
     # "against" a class of victims names the offense; against a person ends the phrase
     ("He is wanted in Guatemala for violence against women.", ["violence against women"]),
     ("He was charged with intimidation against his wife.", ["intimidation"]),
+    # a gerund the parser reads as a second verb of the cue is one more item of the list
+    ("In November 2003, he was convicted of theft and driving with no operator's license.",
+     ["theft", "driving with no operator's license"]),
+    # a person as the act's object is its victim, part of the charge
+    ("He was charged with simple assault and recklessly endangering another person.",
+     ["simple assault", "recklessly endangering another person"]),
+    ("He was charged with harboring aliens.", ["harboring aliens"]),
+    # a bare gerund coordinated before an act shares its object
+    ("He was convicted of aiding and abetting another alien.", ["aiding and abetting another alien"]),
 ])
 def test_phrases_in_the_object_of_a_cue(phrases, text: str, expected: list[str]) -> None:
     assert phrases(text) == expected
@@ -66,6 +75,8 @@ def test_phrases_in_the_object_of_a_cue(phrases, text: str, expected: list[str])
     "He was convicted in 2001 of an aggravated felony.",                  # a category
     "He was convicted on state charges in 2001.",                         # a court, not an offense
     "He moved to dismiss the indictment on the ground that he was never removed.",  # procedure
+    "He was arrested for the man.",                                       # a person is no charge
+    "He was convicted of a felony and sentenced to five years.",          # a conjunct verb, no gerund
 ])
 def test_no_phrase(phrases, text: str) -> None:
     assert phrases(text) == []

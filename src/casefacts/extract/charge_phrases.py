@@ -29,6 +29,7 @@ class ChargePhraseRules:
 
     prepositions: Mapping[str, frozenset[str]]
     generic_heads: frozenset[str]
+    people_heads: frozenset[str]
     descend_heads: frozenset[str]
     charge_nouns: frozenset[str]
     not_offense_modifiers: frozenset[str]
@@ -41,7 +42,7 @@ class ChargePhraseRules:
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> ChargePhraseRules:
-        words = {key: _words(config, key) for key in ("generic_heads", "descend_heads", "charge_nouns",
+        words = {key: _words(config, key) for key in ("generic_heads", "people_heads", "descend_heads", "charge_nouns",
                                                       "not_offense_modifiers", "needs_object",
                                                       "boundary_prepositions", "leading_words",
                                                       "circumstance_joiners", "procedure_objects")}
@@ -85,6 +86,14 @@ def _items(obj: Token, rules: ChargePhraseRules) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
+def _verb_conjuncts(prep: Token, obj: Token) -> list[Token]:
+    """ "convicted of theft and driving with no license": the parser often reads a gerund after the object as
+    a second verb of the cue ("convicted ... and driving"); a subjectless gerund conjunct of the cue word
+    after the object is one more item of the list."""
+    return [c for c in prep.head.children if c.dep_ == "conj" and c.tag_ == "VBG" and c.i > obj.i
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)]
+
+
 def _kept(token: Token, rules: ChargePhraseRules) -> Iterable[Token]:
     """The token and the descendants that belong to its charge phrase."""
     yield token
@@ -121,6 +130,7 @@ def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
         end = i + 1
     while start < item.i and (doc[start].lower_ in rules.leading_words or doc[start].is_punct):
         start += 1
+    start = _shared_act_start(doc, item, start)
     while end - 1 > item.i and (doc[end - 1].is_punct or doc[end - 1].lower_ in rules.leading_words):
         end -= 1
     span = doc[start:end]
@@ -128,6 +138,10 @@ def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
         return None
     if item.lower_ in rules.generic_heads or item.lemma_.lower() in rules.generic_heads:
         return _named_charge(doc, item, rules)
+    if item.lower_ in rules.people_heads or item.lemma_.lower() in rules.people_heads:
+        # "harboring aliens", parsed as a noun compound: an act on people; a bare person is no charge
+        acts = [c for c in item.children if c.dep_ in ("compound", "amod") and c.lower_.endswith("ing")]
+        return span if acts else None
     if item.pos_ not in ("NOUN", "VERB") or any(t.ent_type_ in ("DATE", "TIME", "PERSON") for t in span):
         return None
     objects = [c for c in item.children if c.dep_ in ("dobj", "pobj")]
@@ -138,6 +152,16 @@ def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
     if len(span) == 1 and item.lemma_.lower() in rules.needs_object:
         return _shared_object(doc, item, rules)
     return span
+
+
+def _shared_act_start(doc: Doc, item: Token, start: int) -> int:
+    """ "aiding and abetting another alien": a bare gerund coordinated right before the item shares its
+    object, and the charge starts there."""
+    head = item.head
+    if item.dep_ == "conj" and item.tag_ == head.tag_ == "VBG" and head.i < start \
+            and all(t.lower_ in (",", "and", "or") for t in doc[head.i + 1:start]):
+        return head.i
+    return start
 
 
 def _named_charge(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
@@ -181,7 +205,7 @@ def charge_phrases(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, in
             continue
         for prep in _governed_preps(doc, cue, preps):
             for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
-                for item in _items(obj, rules):
+                for item in _items(obj, rules) + _verb_conjuncts(prep, obj):
                     span = _phrase(doc, item, rules)
                     if span is None:
                         continue
