@@ -321,3 +321,33 @@ def test_a_hyphenated_modifier_is_part_of_the_charge(extract) -> None:
     facts = extract("He was convicted of attempted second-degree murder and first-degree assault.")
     offenses = affirmed(facts, "offense")
     assert sorted(o.charge for o in offenses) == ["attempted second-degree murder", "first-degree assault"]
+
+
+def test_a_list_item_after_a_gerund_shares_the_cue_and_date(extract) -> None:
+    # "by taking" is part of the charge name, not a verb that ends the list
+    facts = extract("In 2003, he was convicted in Georgia state court of theft by taking and driving without a "
+                    "license, and he was sentenced to twelve months' probation.")
+    dated = {(o.charge, o.disposition, o.disposition_date and o.disposition_date.iso)
+             for o in affirmed(facts, "offense")}
+    assert ("driving without a license", "convicted", "2003") in dated, dated
+
+
+def test_a_charge_that_is_the_subject_of_its_own_clause_is_no_list_item(extract) -> None:
+    facts = extract("Juan Diaz was convicted of theft, and the burglary charge was dismissed.")
+    assert {(o.charge, o.disposition) for o in affirmed(facts, "offense")} == \
+        {("theft", "convicted"), ("burglary", "dismissed")}
+
+
+def test_the_plea_date_wins_over_the_sentencing_date(extract) -> None:
+    offense = _one(extract, "He was charged with illegal reentry. He entered a guilty plea to the indictment on "
+                   "July 18, 1994. On September 28, 1994, he was sentenced to 37 months in prison.")
+    assert offense.disposition_date.iso == "1994-07-18"
+    only = _one(extract, "He pleaded guilty to illegal reentry and was sentenced on September 28, 1994.")
+    assert only.disposition_date.iso == "1994-09-28"
+
+
+def test_a_date_before_a_semicolon_is_not_the_next_clauses(extract) -> None:
+    facts = extract("He was arrested for obstructing an officer by the Suffolk County Police Department on or "
+                    "about October 1, 2020; he pleaded guilty on or about 07/14/2021 and was sentenced to 45 days.")
+    offense = next(o for o in affirmed(facts, "offense") if "obstructing" in o.charge)
+    assert offense.disposition_date.iso == "2021-07-14"

@@ -238,7 +238,8 @@ class OffenseTextExtractor:
         statute_chars = [(m.start, m.end) for m in statutes]
         for mention in mentions:
             sent = sent_of(doc[mention.start])
-            if groups and groups[-1].sent == sent and self._joined(doc, groups[-1].end, mention.start, statute_chars):
+            if groups and groups[-1].sent == sent and self._joined(doc, groups[-1].end, mention.start, statute_chars) \
+                    and not _starts_clause(doc[mention.end - 1]):
                 groups[-1].mentions.append(mention)
             else:
                 groups.append(Group([mention], sent))
@@ -304,11 +305,16 @@ class OffenseTextExtractor:
     @staticmethod
     def _inherit(doc: Doc, group: Group, previous: Group) -> None:
         """An item of a list governed by one cue ("convicted of: (1) X ...; and (2) Y") takes the cues
-        of the item before it when no verb stands between them."""
-        if group.cues or any(t.pos_ in ("VERB", "AUX") for t in doc[previous.end:group.start]):
+        before the item before it when it has none of its own before it and no verb stands between them (a
+        gerund may: "theft by taking and driving without a license"); a cue after it stays its own, unless
+        the item is that cue's subject ("X, and the burglary charge was dismissed": only dismissed)."""
+        if any(c.start < group.start for c in group.cues) \
+                or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in doc[previous.end:group.start]) \
+                or any(_subject_of(doc, c, group) for c in group.cues):
             return
-        group.cues = [c for c in previous.cues if c.start < previous.start]
-        if group.cues:
+        shared = [c for c in previous.cues if c.start < previous.start]
+        if shared:
+            group.cues = shared + group.cues
             group.notes.append("cue shared with the list item before")
 
     def _continue(self, doc: Doc, group: Group, sents: list[Span], groups: list[Group], cues: list[Span]) -> None:
@@ -401,13 +407,21 @@ class OffenseTextExtractor:
             return None
 
         def distance(c: Span) -> int:
-            return c.start - date.end if c.start >= date.end else date.start - c.end
+            between = doc[date.end:c.start] if c.start >= date.end else doc[c.end:date.start]
+            semicolon = 10 * any(t.text == ";" for t in between)  # "arrested ... on Oct. 1, 2020; he pleaded"
+            return len(between) + semicolon
 
-        nearest = min(sent_cues, key=lambda c: (distance(c), c.start > date.start))
+        def sentencing(c: Span) -> bool:
+            return c.root.lemma_.lower() == "sentence"
+
+        # "pleaded guilty on 12/14/2016 and was sentenced to": the plea's date, not the sentencing's
+        nearest = min(sent_cues, key=lambda c: (distance(c) + 4 * sentencing(c), c.start > date.start))
         if nearest not in group.cues or other_clause(doc, nearest, date.start_char, date.end_char):
             return None  # "removed him in May 2011 after he was convicted of larceny": the removal's date
         role = DATE_ROLE.get(nearest.id_)
-        return (role, distance(nearest)) if role else None
+        # the plea's or verdict's date is the disposition's; the sentencing date only when no other is stated
+        later = 20_000 if sentencing(nearest) else 0
+        return (role, distance(nearest) + later) if role else None
 
     def _level(self, doc: Doc, group: Group, levels: list[Span], nxt: int) -> None:
         end = group.end
@@ -535,6 +549,23 @@ def _list_item(doc: Doc, group: Group, groups: list[Group]) -> tuple[int, int, i
     start = max([c + 1 for c in cuts if c < here], default=first)
     end = min([c for c in cuts if c >= here], default=sent.end_char)
     return start, end, first
+
+
+def _starts_clause(token: Token) -> bool:
+    """Whether the charge is the subject of a clause of its own ("convicted of theft, and the burglary charge
+    was dismissed"): then it is no item of the list before it."""
+    for node in [token, *token.ancestors]:
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return node.head.i > token.i and node.head.is_alpha  # not a misparsed "§"
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _subject_of(doc: Doc, cue: Span, group: Group) -> bool:
+    """Whether the group's charge lies in the subject of the cue's verb ("the burglary charge was dismissed")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i <= group.start <= c.right_edge.i
+               for c in cue.root.children)
 
 
 def _dates_the_act(date: Span, group: Group) -> bool:
