@@ -116,3 +116,8 @@ def test_a_court_header_before_the_party_is_no_name(extract) -> None:
 def test_a_law_is_no_subject(extract) -> None:
     text = "He applied for a waiver under section 212(c) of the Immigration and Nationality Act, 8 U.S.C. § 1182(c)."
     assert of_kind(extract(text), "subject") == []
+
+
+def test_a_possessive_is_not_part_of_the_name(extract) -> None:
+    text = "Defendant Pedro Calderon-Pena’s seventy-month sentence for illegally reentering the United States."
+    assert _subject(extract, text).name == "Pedro Calderon-Pena"

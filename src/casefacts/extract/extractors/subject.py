@@ -22,6 +22,7 @@ from casefacts.extract.dates import find_dates
 from casefacts.schema import Evidence, Identifier, PartialDate, SubjectFact
 
 NAME_NOTE = "subject_name"
+_POSSESSIVE = re.compile(r"['’]s$")
 _NAME_VALUE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*(?:,?\s[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*){1,5}")
 _BORN = re.compile(r"\bborn\s+(?:on\s+)?", re.IGNORECASE)
 _NOT_NAME_START = r"(?!(?:Petitioner|Respondent|Applicant|Defendant|Appellant|The|A|An)\b)"
@@ -111,9 +112,10 @@ class SubjectExtractor:
                   and self._name_like(m.group("value"))]
         if intros:
             m = min(intros, key=lambda m: m.start("value"))
-            evidence.append(context.evidence(self, m.start("value"), m.end("value"), 0.8,
+            value = _POSSESSIVE.sub("", m.group("value"))
+            evidence.append(context.evidence(self, m.start("value"), m.start("value") + len(value), 0.8,
                                              "person introduced as the decision's or release's subject"))
-            return m.group("value")
+            return value
         for ent in doc.ents:  # "Antonio Serrano-Perez, 39, of Tamaulipas"
             if ent.label_ == "PERSON" and re.match(r",\s*\d{1,2},", text[ent.end_char:ent.end_char + 6]):
                 start = ent.start
@@ -132,9 +134,11 @@ class SubjectExtractor:
         return not any(w in self._not_name_words for w in words)
 
     def _cut(self, value: str) -> str:
+        """The value up to a stop word, without trailing punctuation or a possessive ("Defendant Pedro
+        Calderon-Pena’s seventy-month sentence")."""
         m = self._stop.search(value)
         value = value[:m.start()] if m else value
-        return value.strip().rstrip(",;.")
+        return _POSSESSIVE.sub("", value.strip().rstrip(",;."))
 
     # ------------------------------------------------------------------------- dob
 
