@@ -137,3 +137,8 @@ def test_no_event_of_a_group_or_a_remand(extract, text: str) -> None:
 def test_a_headline_role_noun_is_the_subject(extract) -> None:
     facts = extract("Felon deported following prison term\n\nMarcos Mejia-Rosales, 30, was repatriated to Honduras.")
     assert {(e.event_type, e.about.who) for e in affirmed(facts, "event")} == {("removal", "subject")}
+
+
+def test_a_participle_date_of_the_object_is_not_the_arrests(extract) -> None:
+    text = "Officers with ERO Baltimore arrested an unlawfully present 30-year-old man convicted in 2013 of robbery."
+    assert _events(extract, text) == [("apprehension", None)]

@@ -125,8 +125,8 @@ def governing_verb(token: Token) -> Token | None:
 
 def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
     """Whether the characters [start, end) (a date) are governed by another finite verb than the verbal
-    ``cue``, one that is not its head or child: "confirmed the information Feb. 6, 2024, and officers arrested
-    him", "removed him in May 2011 after he was convicted"."""
+    ``cue``, one that is not its head or child (or by a participle modifying a noun): "confirmed the information
+    Feb. 6, 2024, and officers arrested him", "removed him in May 2011 after he was convicted"."""
     if cue.root.pos_ not in ("VERB", "AUX") or not doc.has_annotation("DEP"):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -143,7 +143,9 @@ def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
     if not (own_subject and (cue.root.dep_ in ("conj", "ccomp")
                              or (cue.root.dep_ == "advcl" and span.start > cue.root.head.i))):
         related.add(cue.root.head)
-    return verb not in related and verb.tag_ in ("VBD", "VBZ", "VBP") and cue.root.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+    # a participle that modifies a noun is a clause of its own too ("arrested a national convicted in 2013")
+    return verb not in related and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.dep_ == "acl" and verb.tag_ == "VBN") \
+        and cue.root.tag_ in ("VBD", "VBN", "VBZ", "VBP")
 
 
 PRENOMINAL = frozenset({"compound", "nummod", "amod", "npadvmod", "nmod", "quantmod"})
