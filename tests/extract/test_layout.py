@@ -26,3 +26,9 @@ def test_the_text_after_a_dateline_starts_a_sentence() -> None:
     text = "SAN SALVADOR, El Salvador – A 38-year-old man was removed.\n\nHOUSTON — Agents arrested a man."
     assert {text.index("A 38"), text.index("Agents")} <= set(line_starts(text))
     assert line_starts("He said – A man came.") == []  # no dateline: no capitals before the dash
+
+
+def test_the_text_after_a_footnote_call_starts_a_sentence() -> None:
+    text = "He was deported to Jamaica.1 In 1989, Straw was convicted. He paid $1.5 Million."
+    assert text.index("In 1989") in line_starts(text)
+    assert not any(text.index("$1.5") < s < text.index("Million") + 1 for s in line_starts(text))

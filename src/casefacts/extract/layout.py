@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 
 LAYOUT_FACTORY = "casefacts_layout_v1"
 LINE_STARTS_KEY = "casefacts_line_starts"
+# An opinion's footnote call glued to a sentence's end: "was deported to Jamaica.1 In 1989, Straw ..."
+_FOOTNOTE_CALL = re.compile(r"(?<=[a-z)”\"][.!?])\d{1,2}[ \t\n]+(?=[A-Z])")
 _WRAP = re.compile(r"(?<=\S)\n(?=\S)")
 _FIELD_LABEL = re.compile(r"^[ \t]*[A-Z][A-Za-z0-9 /#'.&()\-]{0,40}:")
 _HEADING = re.compile(r"[^a-z]*[A-Z]{2}[^a-z]*")  # a line in capitals: a heading or a form line
@@ -28,7 +30,8 @@ def line_starts(text: str) -> list[int]:
 
     Besides labels and blank lines, a line after a short line starts a sentence: wrapped prose
     fills its lines, so a line that ends well before the page's usual width ended a paragraph.
-    The text after a press release's dateline starts one too.
+    The text after a press release's dateline starts one too, and so does the text after a
+    footnote call glued to a sentence's end.
     """
     lines = text.split("\n")
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
@@ -47,7 +50,7 @@ def line_starts(text: str) -> list[int]:
             starts.append(offset + dateline.end())
         previous = line
         offset += len(line) + 1
-    return starts
+    return starts + [m.end() for m in _FOOTNOTE_CALL.finditer(text)]
 
 
 def unwrap(text: str) -> str:
