@@ -142,3 +142,14 @@ def test_a_headline_role_noun_is_the_subject(extract) -> None:
 def test_a_participle_date_of_the_object_is_not_the_arrests(extract) -> None:
     text = "Officers with ERO Baltimore arrested an unlawfully present 30-year-old man convicted in 2013 of robbery."
     assert _events(extract, text) == [("apprehension", None)]
+
+
+def test_a_clause_after_which_is_not_dated_by_the_sentence(extract) -> None:
+    text = "In 1993, Straw was convicted of illegal reentry and given a 46-month sentence, after which he was deported."
+    assert _events(extract, text) == [("removal", None)]
+
+
+def test_an_undated_repeat_is_one_more_occurrence(extract) -> None:
+    text = ("Straw was deported to Jamaica in 1986. He was deported again in 1989. He returned and was convicted, "
+            "after which he was deported a third time.")
+    assert sorted(_events(extract, text), key=str) == [("removal", "1986"), ("removal", "1989"), ("removal", None)]

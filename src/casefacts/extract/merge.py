@@ -25,6 +25,7 @@ DISPOSITION_RANK = {"unknown": 0, "arrested": 1, "charged": 2, "pending": 3, "co
                     "pleaded_guilty": 5, "dismissed": 6, "acquitted": 6, "vacated": 7, "expunged": 7}
 DATE_FIELDS = ("offense_date", "arrest_date", "disposition_date")
 DISTINCT_FLAG = "source:table_row"
+REPEAT_FLAG = "occurrence:repeat"  # "deported a third time": one more occurrence, even undated
 _SAME_KILLING = {"homicide": "murder", "homicides": "murders"}
 _OTHER_KILLING = re.compile(r"\b(?:vehicular|negligent|reckless|justifiable|manslaughter|intoxication)\b")
 _INCHOATE = re.compile(r"\b(?:conspiracy|conspiring|attempt(?:ed)?|solicitation|accessory|aiding)\b")
@@ -101,7 +102,7 @@ def _same_event(existing: EventFact, fact: EventFact) -> bool:
     if _event_key(existing) == _event_key(fact):
         return True
     return (existing.event_type, existing.about, existing.status) == (fact.event_type, fact.about, fact.status) \
-        and fact.date is None
+        and fact.date is None and REPEAT_FLAG not in fact.flags
 
 
 def _tie_key(fact: CommunityTieFact) -> tuple[Any, ...]:

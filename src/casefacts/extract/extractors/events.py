@@ -27,6 +27,7 @@ from casefacts.extract.base import (
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, modifiers_for
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
+from casefacts.extract.merge import REPEAT_FLAG
 from casefacts.extract.resources import Resources
 from casefacts.schema import EventFact, FactStatus, PartialDate
 
@@ -215,6 +216,8 @@ class EventExtractor:
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             return span is not None and any(t.i in own for t in span)
 
+        if _relative_sequel(cue):
+            inside = [d for d in inside if in_own_clause(d)]
         best = min(inside, key=lambda d: (not in_own_clause(d), distance(d)), default=None)
         if best is None or distance(best) >= 160:
             return None, None
@@ -248,7 +251,8 @@ class EventExtractor:
         evidence = context.evidence(self, start, end, confidence, "; ".join(notes))
         return EventFact(fact_id=context.fact_id("event", start, end), event_type=event_type, date=date,
                          place=self._place(doc, cue), about=about, status=status,
-                         confidence=evidence.confidence, evidence=[evidence])
+                         confidence=evidence.confidence, evidence=[evidence],
+                         flags=[REPEAT_FLAG] if _a_repeat(cue) else [])
 
 
 def _repeated_dates(first: tuple[int, int] | None, dates: list[DateMatch], text: str
@@ -285,6 +289,28 @@ def _own_clause(cue: Span) -> set[int]:
     root = cue.root
     other = {t.i for c in root.children if c.dep_ in ("conj", "advcl", "relcl", "ccomp") for t in c.subtree}
     return {t.i for t in root.subtree} - other
+
+
+def _relative_sequel(cue: Span) -> bool:
+    """ "In 1993, he was given a 46-month sentence, after which he was deported": a clause that follows
+    (or precedes) what the sentence dates happened at another time."""
+    return cue.root.dep_ == "relcl" and any(
+        c.dep_ == "prep" and c.lower_ in ("after", "following", "before")
+        and any(g.lower_ == "which" for g in c.children) for c in cue.root.children)
+
+
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
+
+
+def _a_repeat(cue: Span) -> bool:
+    """ "he was deported a third time", "was again removed": the clause narrates one more occurrence."""
+    for child in cue.root.children:
+        if child.dep_ == "advmod" and child.lower_ == "again":
+            return True
+        if child.dep_ in ("npadvmod", "dobj") and child.lower_ == "time" \
+                and any(g.lower_ in _ORDINALS for g in child.children):
+            return True
+    return False
 
 
 def _dates_a_noun(doc: Doc, cue: Span, date: DateMatch) -> bool:
