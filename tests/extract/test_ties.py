@@ -181,3 +181,9 @@ def test_words_that_only_look_like_a_tie(extract, text: str, kind: str) -> None:
 def test_a_name_written_with_an_en_dash_is_the_subjects(extract) -> None:
     facts = extract("Carlos Avila–Ramirez appeals. In 1977, Avila–Ramirez was lawfully admitted to the United States.")
     assert [(e.event_type, e.about.who) for e in affirmed(facts, "event")] == [("entry", "subject")]
+
+
+def test_an_age_when_something_happened_is_past(extract) -> None:
+    text = ("Straw was admitted to the United States as a lawful permanent resident in 1979, when he was fifteen "
+            "years old.")
+    assert [k for k, _ in _ties(extract, text) if k == "age"] == []

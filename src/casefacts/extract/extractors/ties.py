@@ -49,6 +49,7 @@ _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eigh
 _AGE = re.compile(rf"\b(?P<n>\d{{1,3}}|{_TENS}(?:[\s\-‐]{_UNITS})?|{_TEENS})[\s\-‐‑–](?:years?|yrs?)[\s\-‐‑–]old\b|"
                   r"\b(?:age|aged)\s+(?P<m>\d{1,3})\b", re.IGNORECASE)
 _ANAPHORIC_AGE = re.compile(r"\bthe\s+$", re.IGNORECASE)  # "officers arrested the 44-year-old": the subject
+_WHEN_AGE = re.compile(r"\bwhen (?:he|she|they) (?:was|were)\s*$", re.IGNORECASE)
 _PAST_AGE = re.compile(r"\b(?:at (?:the )?age(?: of)?|when (?:he|she|they) was|as an?|at)\s*$", re.IGNORECASE)
 # A release introduces its subject with age and home town: "Eunorio Cortez Cortez, 52, of Beltsville,
 # Maryland", "Miguel Vargas-Narez (44, Mexico)", "Alexander Juarez-Sanchez, a/k/a Jose Flores, age 37,"; a caption's
@@ -487,8 +488,9 @@ class TieExtractor:
                     return self._tie(doc, "age", {"age": int(m.group("n") or m.group("p"))}, span.start, span.end,
                                      context, "age after the subject's name")
         for m in _AGE.finditer(text):
-            if _PAST_AGE.search(text[:m.start()]) and not re.search(r"\bold\b", m.group(0), re.IGNORECASE):
-                continue
+            if _PAST_AGE.search(text[:m.start()]) and not re.search(r"\bold\b", m.group(0), re.IGNORECASE) \
+                    or _WHEN_AGE.search(text[:m.start()]):
+                continue  # "at the age of 25", "admitted in 1979, when he was fifteen years old"
             if _YOUNG_OTHER.match(text[m.end():]) or _OBJECT_AGE.search(text[:m.start()]) \
                     or _AS_AGE.search(text[:m.start()]):
                 continue  # "... with a twelve-year-old": someone the offense was against
