@@ -187,3 +187,23 @@ def test_an_age_when_something_happened_is_past(extract) -> None:
     text = ("Straw was admitted to the United States as a lawful permanent resident in 1979, when he was fifteen "
             "years old.")
     assert [k for k, _ in _ties(extract, text) if k == "age"] == []
+
+
+def test_a_status_stated_of_all_listed_relatives_is_each_ones(extract) -> None:
+    ties = _ties(extract, "Juan Villarreal lives in Brownsville with his wife and two children, all of whom are U.S. "
+                          "citizens.")
+    assert ("family", {"relation": "spouse", "status": "us_citizen"}) in ties
+    assert ("family", {"relation": "child", "status": "us_citizen", "count": 2}) in ties
+    alone = _ties(extract, "Juan Villarreal lives with his wife and his son, who is a U.S. citizen.")
+    assert ("family", {"relation": "spouse"}) in alone
+
+
+def test_the_appellant_is_the_subject(extract) -> None:
+    text = ("Juan Villarreal petitions for review. During this time, the appellant has continued to work as a "
+            "licensed insurance agent.")
+    assert [k for k, _ in _ties(extract, text)] == ["employment"]
+
+
+def test_a_residence_place_after_its_length(extract) -> None:
+    text = "Juan Villarreal appeals. He has been residing for the past several years in Brownsville, Texas."
+    assert ("residence", {"place": "Brownsville, Texas"}) in _ties(extract, text)

@@ -29,7 +29,7 @@ NAME_PARTICLE = r"(?:(?:de|del|de la|la|y)[ \t]+)"
 _NAME_PARTS = re.compile(r"[\s\-‐‑–—]+")  # "Avila–Ramirez" with an en dash is two name words
 SUBJECT_WORDS = frozenset({
     "he", "she", "him", "her", "his", "hers", "they", "them", "subject", "defendant", "respondent", "applicant",
-    "arrestee", "alien", "petitioner", "himself", "herself", "who", "that", "felon", "fugitive",
+    "arrestee", "alien", "petitioner", "appellant", "himself", "herself", "who", "that", "felon", "fugitive",
 })
 WRITER_WORDS = frozenset({"i", "me", "my", "we", "us", "our"})
 

@@ -49,6 +49,8 @@ _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eigh
 _AGE = re.compile(rf"\b(?P<n>\d{{1,3}}|{_TENS}(?:[\s\-‐]{_UNITS})?|{_TEENS})[\s\-‐‑–](?:years?|yrs?)[\s\-‐‑–]old\b|"
                   r"\b(?:age|aged)\s+(?P<m>\d{1,3})\b", re.IGNORECASE)
 _ANAPHORIC_AGE = re.compile(r"\bthe\s+$", re.IGNORECASE)  # "officers arrested the 44-year-old": the subject
+_LIST_GLUE = re.compile(r"[\s,]*(?:and|or)?[\s\w\-]*", re.IGNORECASE)
+_COLLECTIVE = re.compile(r"[^;.]{0,20}?\b(?:all|both|each)\s+of\s+(?:whom|them)\b", re.IGNORECASE)
 _WHEN_AGE = re.compile(r"\bwhen (?:he|she|they) (?:was|were)\s*$", re.IGNORECASE)
 _PAST_AGE = re.compile(r"\b(?:at (?:the )?age(?: of)?|when (?:he|she|they) was|as an?|at)\s*$", re.IGNORECASE)
 # A release introduces its subject with age and home town: "Eunorio Cortez Cortez, 52, of Beltsville,
@@ -174,6 +176,8 @@ class TieExtractor:
             status = self._status(self._clip(window.text))
             if status is None and owner == "writer_inverse":
                 status = self._writer_status(doc)
+            if status is None:
+                status = self._shared_status(doc, sent, in_sent, i)
             if status:
                 details["status"] = status
             if relation == "child":
@@ -198,6 +202,17 @@ class TieExtractor:
                 facts.append(self._tie(doc, "family", details, span.start, span.end, context,
                                        f"phrase {m.group(0)!r}"))
         return facts
+
+    def _shared_status(self, doc: Doc, sent: Span, in_sent: list[Span], i: int) -> str | None:
+        """ "his wife and two children, all of whom are U.S. citizens": a status stated of every relative of a
+        list."""
+        j = i
+        while j + 1 < len(in_sent) and in_sent[j + 1].start - in_sent[j].end <= 3 \
+                and _LIST_GLUE.fullmatch(doc[in_sent[j].end:in_sent[j + 1].start].text):
+            j += 1
+        rest = doc[in_sent[j].end:sent.end].text
+        m = _COLLECTIVE.match(rest)
+        return self._status(self._clip(rest[m.end():])) if j > i and m else None
 
     def _writer_status(self, doc: Doc) -> str | None:
         """The status the writer states of themself ("I am a lawful permanent resident")."""
