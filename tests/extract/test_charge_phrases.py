@@ -100,6 +100,14 @@ def test_a_cited_statute_is_not_a_charge_phrase(extract) -> None:
     assert all("PC" not in o.charge for o in offenses), [o.charge for o in offenses]
 
 
+def test_a_for_phrase_after_a_charge_is_its_act(extract) -> None:
+    facts = extract("In 1974 he was convicted of aggravated battery for causing great bodily harm to another person.")
+    assert [o.charge for o in affirmed(facts, "offense")] == ["aggravated battery"]
+    # after a category, "for" names the charge
+    facts = extract("He was convicted of two state drug offenses for distribution of a small quantity of marihuana.")
+    assert [o.charge[:23] for o in affirmed(facts, "offense")] == ["distribution of a small"]
+
+
 def test_a_lexicon_charge_is_not_read_twice(extract) -> None:
     offenses = affirmed(extract("He was convicted of burglary and grand theft in 2015."), "offense")
     assert sorted(o.charge for o in offenses) == ["burglary", "grand theft"]

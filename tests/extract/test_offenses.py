@@ -351,3 +351,12 @@ def test_a_date_before_a_semicolon_is_not_the_next_clauses(extract) -> None:
                     "about October 1, 2020; he pleaded guilty on or about 07/14/2021 and was sentenced to 45 days.")
     offense = next(o for o in affirmed(facts, "offense") if "obstructing" in o.charge)
     assert offense.disposition_date.iso == "2021-07-14"
+
+
+def test_a_term_served_for_an_arrest_charge_is_a_conviction(extract) -> None:
+    text = ("His prior record consisted of numerous traffic violations including two incidents of negligent driving, "
+            "several speeding tickets and three arrests for driving without a license for which he served 42 days "
+            "in jail.")
+    found = {(o.charge, o.disposition) for o in affirmed(extract(text), "offense")}
+    assert found == {("negligent driving", "unknown"), ("speeding tickets", "unknown"),
+                     ("driving without a license", "convicted")}

@@ -59,6 +59,12 @@ def _words(config: Mapping[str, Any], key: str) -> frozenset[str]:
     return frozenset(values)
 
 
+def _names_a_charge(prep: Token, taken: list[tuple[int, int]]) -> bool:
+    """Whether a charge already found lies in the preposition's object."""
+    start, end = prep.i + 1, prep.right_edge.i + 1
+    return any(s < end and start < e for s, e in taken)
+
+
 def _governed_preps(doc: Doc, cue: Span, preps: frozenset[str]) -> list[Token]:
     """Prepositions that introduce the cue's charge: attached to a cue word ("convicted in 2001 of"), or to
     the verb of an adjective cue ("was found guilty of"); not to the verb a noun cue is the subject of
@@ -203,7 +209,11 @@ def charge_phrases(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, in
         preps = rules.prepositions.get(cue.id_)
         if not preps:
             continue
-        for prep in _governed_preps(doc, cue, preps):
+        governed = _governed_preps(doc, cue, preps)
+        for prep in governed:
+            if prep.lower_ == "for" and any(p.i < prep.i and p.lower_ != "for" and _names_a_charge(p, taken)
+                                             for p in governed):
+                continue  # "convicted of aggravated battery for causing great bodily harm": the act, no charge
             for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
                 for item in _items(obj, rules) + _verb_conjuncts(prep, obj):
                     span = _phrase(doc, item, rules)
