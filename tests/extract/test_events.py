@@ -153,3 +153,8 @@ def test_an_undated_repeat_is_one_more_occurrence(extract) -> None:
     text = ("Straw was deported to Jamaica in 1986. He was deported again in 1989. He returned and was convicted, "
             "after which he was deported a third time.")
     assert sorted(_events(extract, text), key=str) == [("removal", "1986"), ("removal", "1989"), ("removal", None)]
+
+
+def test_a_date_after_by_is_a_bound(extract) -> None:
+    text = "By November 1995, Garcia had moved to Alaska where he was arrested in a drug sting."
+    assert _events(extract, text) == [("arrest", None)]

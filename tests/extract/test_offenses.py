@@ -360,3 +360,14 @@ def test_a_term_served_for_an_arrest_charge_is_a_conviction(extract) -> None:
     found = {(o.charge, o.disposition) for o in affirmed(extract(text), "offense")}
     assert found == {("negligent driving", "unknown"), ("speeding tickets", "unknown"),
                      ("driving without a license", "convicted")}
+
+
+def test_a_passive_main_verbs_date_is_not_its_because_clauses(extract) -> None:
+    offense = _one(extract, "Jose Garcia was deported in 1996 because he had been convicted of a drug trafficking "
+                   "crime.")
+    assert offense.disposition == "convicted" and offense.disposition_date is None
+
+
+def test_a_prosecution_for_a_charge_is_a_charge(extract) -> None:
+    offense = _one(extract, "During his first prosecution for illegal re-entry, he challenged the deportation order.")
+    assert offense.disposition == "charged"

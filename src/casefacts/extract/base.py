@@ -143,8 +143,11 @@ def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
     if not (own_subject and (cue.root.dep_ in ("conj", "ccomp")
                              or (cue.root.dep_ == "advcl" and span.start > cue.root.head.i))):
         related.add(cue.root.head)
-    # a participle that modifies a noun is a clause of its own too ("arrested a national convicted in 2013")
-    return verb not in related and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.dep_ == "acl" and verb.tag_ == "VBN") \
+    subordinate = own_subject and cue.root.dep_ == "advcl" and verb == cue.root.head and span.start > verb.i
+    # a participle that modifies a noun is a clause of its own ("arrested a national convicted in 2013"), and so
+    # is a passive main verb before its subordinate clause ("was deported in 1996 because he had been convicted")
+    return verb not in related and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.dep_ == "acl" and verb.tag_ == "VBN"
+                                    or subordinate) \
         and cue.root.tag_ in ("VBD", "VBN", "VBZ", "VBP")
 
 

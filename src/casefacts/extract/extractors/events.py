@@ -61,7 +61,7 @@ _AGGREGATE = re.compile(r"^(?:from (?:the )?(?:United States|U\.\s?S\.?)\s+)?(?:
                         r"(?:\w+ times|(?:on )?(?:\w+ )?(?:prior |previous |separate )?occasions)\b", re.IGNORECASE)
 _REMAND = re.compile(r"^\W*(?:following|after|upon|at the (?:close|end|conclusion) of) (?:the |his |her )?"
                      r"(?:verdict|hearing|sentencing|trial|conviction|plea)", re.IGNORECASE)
-_BOUND = re.compile(r"\b(?:before|prior to|no later than|until|since)\s+$", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?:before|prior to|no later than|until|since|by)\s+$", re.IGNORECASE)
 _NTH_TIME = re.compile(r"\bfor (?:the|a) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:nd|rd|th)) time\b",
                        re.IGNORECASE)
 _AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s*(?:and|then)\s+(?:again\s+)?(?:in|on)\s+)$", re.IGNORECASE)
