@@ -158,3 +158,9 @@ def test_an_undated_repeat_is_one_more_occurrence(extract) -> None:
 def test_a_date_after_by_is_a_bound(extract) -> None:
     text = "By November 1995, Garcia had moved to Alaska where he was arrested in a drug sting."
     assert _events(extract, text) == [("arrest", None)]
+
+
+def test_detained_for_a_charge_is_an_arrest_not_dated_by_the_release(extract) -> None:
+    text = "Luis Villegas, 31, was released from local custody Dec. 31, 2016, after being detained for DWI."
+    assert _events(extract, text) == [("arrest", None)]
+    assert _events(extract, "In 2015 he was detained for DWI in Queens.") == [("arrest", "2015")]

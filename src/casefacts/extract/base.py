@@ -135,6 +135,10 @@ def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
     verb = governing_verb(span.root)
     if verb is None or verb == cue.root or verb.i in range(cue.start, cue.end):
         return False
+    prep = cue.root.head if cue.root.dep_ == "pcomp" else None
+    if prep is not None and prep.lower_ in ("after", "before", "following", "upon") and prep.head == verb \
+            and verb.i < span.start < prep.i:
+        return True  # "was released Dec. 31, 2016, after being detained for DWI": the release's date
     related = set(cue.root.children)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.root.children)
     # a conjunct, a reported clause, or a subordinate clause after its main verb's date, with a subject of its own
