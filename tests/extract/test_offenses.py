@@ -371,3 +371,12 @@ def test_a_passive_main_verbs_date_is_not_its_because_clauses(extract) -> None:
 def test_a_prosecution_for_a_charge_is_a_charge(extract) -> None:
     offense = _one(extract, "During his first prosecution for illegal re-entry, he challenged the deportation order.")
     assert offense.disposition == "charged"
+
+
+def test_a_charge_written_as_code_titles_is_one_charge(extract) -> None:
+    facts = extract("On July 12, 2011, the court charged him with controlled substance: possession with intent to "
+                    "distribute; and trespassing.")
+    assert sorted(o.charge for o in affirmed(facts, "offense")) == \
+        ["controlled substance: possession with intent to distribute", "trespassing"]
+    facts = extract("He was convicted of assault: he struck the victim with a bottle.")
+    assert [o.charge for o in affirmed(facts, "offense")] == ["assault"]

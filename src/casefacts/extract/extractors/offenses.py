@@ -150,16 +150,29 @@ class OffenseTextExtractor:
             inchoate = prev is not None and _INCHOATE.fullmatch(doc[prev.start:prev.end].text) \
                 and between in ("to", "to commit")
             circumstance = prev is not None and _ARTICLE.sub("", between) in self.phrase_rules.circumstance_joiners
-            if prev is not None and (inchoate or circumstance):
+            titled = prev is not None and between == ":"  # a code's title: "controlled substance: possession ..."
+            if not (prev is not None and (inchoate or circumstance or titled)) \
+                    and mention.end < len(doc) and doc[mention.end].text == ":":
+                mention = self._titled(doc, mention, _title_tail(doc, mention.end))
+            if prev is not None and (inchoate or circumstance or titled):
                 end = mention.end
                 if circumstance and end < len(doc) and doc[end].lower_ in self.phrase_rules.descend_heads:
                     end += 1  # "... a drug trafficking crime"
+                if titled:
+                    end = _title_tail(doc, end)
                 text = doc[prev.start:end].text
                 out[-1] = Mention(prev.start, end, text, self.r.charges.normalize(text), prev.weak and mention.weak,
                                   f"{prev.explanation} + {mention.explanation}", prev.statute or mention.statute)
             else:
                 out.append(mention)
         return out
+
+    def _titled(self, doc: Doc, mention: Mention, end: int) -> Mention:
+        if end == mention.end:
+            return mention
+        text = doc[mention.start:end].text
+        return Mention(mention.start, end, text, self.r.charges.normalize(text), mention.weak,
+                       f"{mention.explanation} + its title parts", mention.statute)
 
     @staticmethod
     def _attach_back(doc: Doc, match: StatuteMatch, found: list[Mention]) -> None:
@@ -533,6 +546,21 @@ class OffenseTextExtractor:
         if cue is None:
             return About()
         return about_person(person_token(cue.root), names, rels)
+
+
+def _title_tail(doc: Doc, end: int) -> int:
+    """The end of a charge written as a code's titles ("controlled substance: possess with intent to distribute:
+    school bus property"): each ": part" up to the list's ";" or the sentence's end, when it is short and no
+    clause ("assault: he struck the victim" is none)."""
+    while end < len(doc) and doc[end].text == ":":
+        stop = end + 1
+        while stop < len(doc) and doc[stop].text not in (";", ".", ":") and not doc[stop].is_sent_start:
+            stop += 1
+        part = doc[end + 1:stop]
+        if not 0 < len(part) <= 10 or any(t.tag_ in ("VBD", "VBZ", "VBP", "PRP", "MD") for t in part):
+            break
+        end = stop
+    return end
 
 
 def _list_item(doc: Doc, group: Group, groups: list[Group]) -> tuple[int, int, int] | None:
