@@ -121,3 +121,12 @@ def test_a_law_is_no_subject(extract) -> None:
 def test_a_possessive_is_not_part_of_the_name(extract) -> None:
     text = "Defendant Pedro Calderon-Pena’s seventy-month sentence for illegally reentering the United States."
     assert _subject(extract, text).name == "Pedro Calderon-Pena"
+
+
+def test_a_decisions_title_names_its_subject(extract) -> None:
+    text = ("Matter of Roberts\n\nDecision Date01 May 1991\nDocket NumberA-35959317.,Interim Decision Number 3148\n\n"
+            "The respondent appeals.")
+    subject = _subject(extract, text)
+    assert subject.name == "Roberts"
+    assert [(i.scheme, i.value) for i in subject.identifiers] == [("a_number", "A-35959317")]
+    assert _subject(extract, "In the Matter of G\n\nA-10028465.\n\nThe respondent appeals.").name is None

@@ -53,6 +53,7 @@ class SubjectExtractor:
         self._dob = re.compile(rf"(?:^|(?<=\s))(?P<label>{_alternation(config['dob_labels'])})\s*:?\s*")
         self._caption = re.compile(config["caption"], re.MULTILINE)
         self._party = re.compile(config["party"])
+        self._matter = re.compile(config["matter"])
         self._not_party = re.compile(config["not_party"])
         self._intro = [re.compile(p.replace("{NAME}", _INTRO_NAME)) for p in config.get("intro", [])]
         self._not_name_words = frozenset(w.lower() for w in config.get("not_name_words", [])) | STOP_WORDS
@@ -107,6 +108,11 @@ class SubjectExtractor:
                 start = m.start("value")
                 evidence.append(context.evidence(self, start, start + len(value), 0.9, "name in a court caption"))
                 return value
+        m = self._matter.search(text)
+        if m and self._name_like(m.group("value")):
+            evidence.append(context.evidence(self, m.start("value"), m.end("value"), 0.85,
+                                             "name in a decision's title (Matter of ...)"))
+            return m.group("value")
         intros = [m for pattern in self._intro for m in pattern.finditer(text)
                   if not self._not_party.search(m.group("value")) and _short_form_of(m)
                   and self._name_like(m.group("value"))]
