@@ -60,6 +60,7 @@ def test_a_year_before_the_noun_it_dates() -> None:
     assert find_dates("arrested in the 2000 block of Main Street") == []
     assert find_dates("driving a 2005 Honda") == []
     assert find_dates("seized the 1000 grams") == []
+    assert [d.date.iso for d in find_dates("based on respondent's 1959 conviction of theft")] == ["1959"]
 
 
 def test_day_first_only_when_unambiguous() -> None:

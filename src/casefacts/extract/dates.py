@@ -56,10 +56,10 @@ _YEAR_CUE = re.compile(
     r"(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d|,\s*\d|\s+(?:hours|days|dollars|feet|miles|pounds|grams)\b)",
     re.IGNORECASE,
 )
-# ... or before the noun of a dated event, after its article: "a 2003 murder", "his 2011 conviction" (not "the
-# 2000 block of Main Street", "a 2005 Honda")
+# ... or before the noun of a dated event, after its article or possessor: "a 2003 murder", "his 2011 conviction",
+# "respondent's 1959 conviction" (not "the 2000 block of Main Street", "a 2005 Honda")
 _YEAR_ATTRIBUTIVE = re.compile(
-    r"\b(?i:a|an|the|his|her|their)\s+(?P<year>(?:19|20)\d\d)(?=\s+(?!block\b|blocks\b|dollars?\b|hours?\b|"
+    r"(?:\b(?i:a|an|the|his|her|their)|(?<=\w)['’]s)\s+(?P<year>(?:19|20)\d\d)(?=\s+(?!block\b|blocks\b|dollars?\b|hours?\b|"
     r"days?\b|feet\b|miles?\b|pounds?\b|grams?\b|kilograms?\b|people\b|persons?\b)[a-z])"
 )
 _YEAR_ALONE = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
