@@ -80,6 +80,15 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      "Enforcement (ICE) in Atlanta.", [("removal", None)]),
     ("He admitted he re-entered the country following his removal to Honduras on March 12, 2012.",
      [("reentry", None), ("removal", "2012-03-12")]),
+    # a person's passive removal is a removal; being removed from a place or a role is not
+    ("Five months later, he was removed in April of 2007.",
+     [("removal", "2007-04")]),
+    ("The juror was removed in April of 2007.", []),
+    ("He was removed from the courtroom in April of 2007.", []),
+    # a rearrest is an arrest, by border agents an apprehension; an agent may take a person "into custody"
+    ("In 2006 he was rearrested by border agents in Texas.", [("apprehension", "2006")]),
+    ("Police took the 41-year-old Smith into custody in 2012.", [("arrest", "2012")]),
+    ("Border Patrol agents took him into custody on May 3, 2011.", [("apprehension", "2011-05-03")]),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected

@@ -15,7 +15,14 @@ from typing import ClassVar
 
 from spacy.tokens import Doc, Span, Token
 
-from casefacts.extract.attribution import SubjectNames, about_person, is_group, person_token, relation_spans
+from casefacts.extract.attribution import (
+    SUBJECT_WORDS,
+    SubjectNames,
+    about_person,
+    is_group,
+    person_token,
+    relation_spans,
+)
 from casefacts.extract.base import (
     ExtractionContext,
     cue_explanation,
@@ -42,7 +49,8 @@ _ATTEMPT = re.compile(r"\b(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to\s+(?:\w+\s+)?
 _ENTRY_PLACE = re.compile(r"\b(?:lawfully|illegally|unlawfully|without inspection|airport|port of entry|visa|"
                           r"border|international|as an? (?:visitor|nonimmigrant|immigrant|student|refugee|parolee)|"
                           r"with an? [\w\-]+ (?:visa|exchange))\b", re.IGNORECASE)
-_BORDER = re.compile(r"\b(?:Border Patrol|CBP|Customs and Border Protection|port of entry)\b", re.IGNORECASE)
+_BORDER = re.compile(r"\b(?:Border Patrol|border agents?|CBP|Customs and Border Protection|port of entry)\b",
+                     re.IGNORECASE)
 # Civil immigration agents: their arrest is an apprehension (taken into immigration custody), not a
 # criminal arrest, unless it is "for" / "on charges of" a crime. HSI is ICE's investigative arm.
 _IMMIGRATION_AGENT = re.compile(r"\b(?:ERO|ICE|HSI|(?i:Homeland Security Investigations|Enforcement and Removal "
@@ -157,7 +165,7 @@ class EventExtractor:
         if kind == "removal":
             if root.lemma_ == "remove" and not (re.search(r"\bto (?:the )?[A-Z]\w+", clause) or re.search(
                     r"\b(?:deport\w*|removal|order)\b", clause, re.IGNORECASE) or _IMMIGRATION_AGENT.search(clause)
-                    or re.search(r"\bfrom (?:the )?" + _US.pattern, clause, re.IGNORECASE)):
+                    or re.search(r"\bfrom (?:the )?" + _US.pattern, clause, re.IGNORECASE) or _person_removed(root)):
                 return None
             return "removal"
         if kind == "apprehension":
@@ -289,6 +297,14 @@ def _own_clause(cue: Span) -> set[int]:
     root = cue.root
     other = {t.i for c in root.children if c.dep_ in ("conj", "advcl", "relcl", "ccomp") for t in c.subtree}
     return {t.i for t in root.subtree} - other
+
+
+def _person_removed(root: Token) -> bool:
+    """ "he was removed in April of 2007": a person's passive removal from nowhere else (not "removed from the
+    courtroom")."""
+    subjects = [c for c in root.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and (subjects[0].lower_ in SUBJECT_WORDS or subjects[0].pos_ == "PROPN") \
+        and not any(c.dep_ == "prep" and c.lower_ == "from" for c in root.children)
 
 
 def _relative_sequel(cue: Span) -> bool:
