@@ -380,3 +380,22 @@ def test_a_charge_written_as_code_titles_is_one_charge(extract) -> None:
         ["controlled substance: possession with intent to distribute", "trespassing"]
     facts = extract("He was convicted of assault: he struck the victim with a bottle.")
     assert [o.charge for o in affirmed(facts, "offense")] == ["assault"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Bialystok Criminal Court in Poland issued an arrest warrant for Sikorski Oct. 9, 2002 on charges of "
+    "reckless homicide.",
+    "Mexico's PGR issued a warrant for his arrest for homicide in March 2015.",
+])
+def test_a_warrants_date_is_no_arrest_date(extract, text: str) -> None:
+    offense = _one(extract, text)
+    assert (offense.disposition, offense.arrest_date) == ("charged", None)
+
+
+def test_an_arrest_into_immigration_custody_does_not_date_the_charge(extract) -> None:
+    offense = _one(extract, "Mexico's PGR issued a warrant for his arrest for homicide in March 2015. On March 14, "
+                   "2016, he was located and arrested in Liberty, Texas, by ERO Houston officers.")
+    assert offense.arrest_date is None
+    offense = _one(extract, "He was wanted for homicide in Mexico. On March 14, 2016, he was located and arrested "
+                   "in Liberty, Texas, by local police.")
+    assert offense.arrest_date.iso == "2016-03-14"

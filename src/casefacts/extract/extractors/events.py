@@ -33,6 +33,7 @@ from casefacts.extract.base import (
 )
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, modifiers_for
+from casefacts.extract.custody import IMMIGRATION_AGENT, immigration_custody
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
 from casefacts.extract.merge import REPEAT_FLAG
 from casefacts.extract.resources import Resources
@@ -49,16 +50,6 @@ _ATTEMPT = re.compile(r"\b(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to\s+(?:\w+\s+)?
 _ENTRY_PLACE = re.compile(r"\b(?:lawfully|illegally|unlawfully|without inspection|airport|port of entry|visa|"
                           r"border|international|as an? (?:visitor|nonimmigrant|immigrant|student|refugee|parolee)|"
                           r"with an? [\w\-]+ (?:visa|exchange))\b", re.IGNORECASE)
-_BORDER = re.compile(r"\b(?:Border Patrol|border agents?|CBP|Customs and Border Protection|port of entry)\b",
-                     re.IGNORECASE)
-# Civil immigration agents: their arrest is an apprehension (taken into immigration custody), not a
-# criminal arrest, unless it is "for" / "on charges of" a crime. HSI is ICE's investigative arm.
-_IMMIGRATION_AGENT = re.compile(r"\b(?:ERO|ICE|HSI|(?i:Homeland Security Investigations|Enforcement and Removal "
-                                r"Operations|Immigration and Customs Enforcement|deportation officers?|"
-                                r"immigration (?:officers?|agents?|authorities|custody)|Fugitive Operations))\b")
-_CRIMINAL_ARREST = re.compile(r"^\W*(?:\w+\W+){0,8}?(?:for|on (?:an? |the )?(?:(?:outstanding|active|felony|state|"
-                              r"federal|local|criminal|arrest|bench|extradition)\s+)*(?:charges?|warrants?|suspicion)|"
-                              r"in connection with|charged with)\b", re.IGNORECASE)
 _DATED = re.compile(r"^\s*(?:(?:to|from) (?:the )?[A-Z][\w .]{0,30}?\s+)?(?:(?:on|in)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d|"
                     r"on \w+ (?:\w+ )?occasions?\W+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d)", re.IGNORECASE)
 _PLACE_PREP = ("near", "at", "through", "in", "to", "from", "into", "via", "outside")
@@ -145,7 +136,7 @@ class EventExtractor:
         if kind == "arrest":
             if root.tag_ == "VBG" and root.dep_ in ("pcomp", "pobj"):
                 return None  # "an operation focused on arresting drug offenders"
-            return "apprehension" if self._immigration_custody(doc, cue) else "arrest"
+            return "apprehension" if immigration_custody(doc, cue) else "arrest"
         dated = _DATED.match(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text_with_ws + " ")
         if (root.dep_ in ("pcomp", "pobj") or (root.tag_ == "VBG" and kind != "arrest")) \
                 and not (kind == "removal" and dated):
@@ -164,7 +155,7 @@ class EventExtractor:
             return None  # "an immigration judge ordered X removed": an order, not the removal
         if kind == "removal":
             if root.lemma_ == "remove" and not (re.search(r"\bto (?:the )?[A-Z]\w+", clause) or re.search(
-                    r"\b(?:deport\w*|removal|order)\b", clause, re.IGNORECASE) or _IMMIGRATION_AGENT.search(clause)
+                    r"\b(?:deport\w*|removal|order)\b", clause, re.IGNORECASE) or IMMIGRATION_AGENT.search(clause)
                     or re.search(r"\bfrom (?:the )?" + _US.pattern, clause, re.IGNORECASE) or _person_removed(root)):
                 return None
             return "removal"
@@ -187,20 +178,6 @@ class EventExtractor:
         if _UNLAWFUL.search(doc[max(sent_of(cue).start, cue.start - 3):min(sent_of(cue).end, cue.end + 16)].text):
             return "unlawful_entry"
         return "entry"
-
-    @staticmethod
-    def _immigration_custody(doc: Doc, cue: Span) -> bool:
-        """An arrest that takes the person into immigration custody: by the Border Patrol for no
-        charge, or by ERO / ICE / deportation officers unless the arrest is "for" a crime."""
-        sent = sent_of(cue)
-        charged = any(s.label_ == "OFFENSE" and sent.start <= s.start < sent.end for s in doc.spans[SPANS_KEY])
-        if not charged and _BORDER.search(sent.text):
-            return True
-        clause = doc[max(sent.start, cue.start - 12):min(sent.end, cue.end + 6)].text
-        by = " ".join(t.text for c in cue.root.children if c.dep_ == "agent" for t in c.subtree)  # "by ERO officers"
-        after = doc[cue.end:min(sent.end, cue.end + 12)].text
-        return bool(_IMMIGRATION_AGENT.search(clause) or _IMMIGRATION_AGENT.search(by)) \
-            and not _CRIMINAL_ARREST.match(after) and not _for_a_charge(doc, cue)
 
     # ---------------------------------------------------------------- attributes
 
@@ -333,24 +310,6 @@ def _dates_a_noun(doc: Doc, cue: Span, date: DateMatch) -> bool:
     """ "deported following a 1999 conviction": the year before another noun is that noun's date."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     return span is not None and dates_another_noun(span, [cue])
-
-
-def _for_a_charge(doc: Doc, cue: Span) -> bool:
-    """ "taken into custody by HSI in or about 2021 for illegal reentry": the cue's "for" / "on" phrase
-    holds a charge, however far from the cue, outside the clauses that modify its object ("on Jan. 5, 2020,
-    when he was released from jail where he had been held for burglary" is no arrest for burglary)."""
-    offenses = [s for s in doc.spans[SPANS_KEY] if s.label_ == "OFFENSE"]
-    for prep in cue.root.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("for", "on"):
-            continue
-        clauses = {t.i for c in prep.subtree if c.dep_ in _CLAUSE_DEPS and c != prep for t in c.subtree}
-        phrase = {t.i for t in prep.subtree} - clauses
-        if any(all(i in phrase for i in range(o.start, o.end)) for o in offenses):
-            return True
-    return False
-
-
-_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp"})
 
 
 def _is_person(token: Token | None) -> bool:

@@ -38,6 +38,7 @@ from casefacts.extract.base import (
 from casefacts.extract.charge_phrases import ChargePhraseRules, charge_phrases
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
+from casefacts.extract.custody import immigration_custody
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
 from casefacts.extract.merge import DISPOSITION_RANK
 from casefacts.extract.resources import Resources
@@ -333,7 +334,8 @@ class OffenseTextExtractor:
     def _continue(self, doc: Doc, group: Group, sents: list[Span], groups: list[Group], cues: list[Span]) -> None:
         """Cues of the next sentences that name no charge of their own continue this group: the last
         group of its sentence, or every group when the next sentence refers to them all ("was
-        convicted of those charges on May 31, 2022", "entered guilty pleas to the charges")."""
+        convicted of those charges on May 31, 2022", "entered guilty pleas to the charges"). An arrest
+        into immigration custody ("arrested by ERO officers") is an apprehension, not this charge's arrest."""
         last = not any(g.sent == group.sent and g.start > group.start for g in groups)
         index = next((i for i, s in enumerate(sents) if s == group.sent), None)
         if index is None:
@@ -344,7 +346,8 @@ class OffenseTextExtractor:
             if not last and not _ALL_CHARGES.search(sent.text):
                 return
             verbal = [c for c in cues if sent.start <= c.start < sent.end and c.root.pos_ in ("VERB", "AUX")
-                      and not self._about_a_procedure(c)]
+                      and not self._about_a_procedure(c)
+                      and not (c.id_ == "arrested" and immigration_custody(doc, c))]
             if not verbal:
                 return
             group.cues.extend(verbal)

@@ -1,0 +1,55 @@
+"""Whose custody an arrest puts a person in: immigration custody (an apprehension) or a criminal arrest.
+
+Shared by the event extractor (which names the event) and the offense extractor (an immigration arrest
+is not the arrest for a charge the text names elsewhere).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from casefacts.extract.base import sent_of
+from casefacts.extract.context import SPANS_KEY
+
+BORDER = re.compile(r"\b(?:Border Patrol|border agents?|CBP|Customs and Border Protection|port of entry)\b",
+                    re.IGNORECASE)
+# Civil immigration agents: their arrest is an apprehension (taken into immigration custody), not a
+# criminal arrest, unless it is "for" / "on charges of" a crime. HSI is ICE's investigative arm.
+IMMIGRATION_AGENT = re.compile(r"\b(?:ERO|ICE|HSI|(?i:Homeland Security Investigations|Enforcement and Removal "
+                               r"Operations|Immigration and Customs Enforcement|deportation officers?|"
+                               r"immigration (?:officers?|agents?|authorities|custody)|Fugitive Operations))\b")
+CRIMINAL_ARREST = re.compile(r"^\W*(?:\w+\W+){0,8}?(?:for|on (?:an? |the )?(?:(?:outstanding|active|felony|state|"
+                             r"federal|local|criminal|arrest|bench|extradition)\s+)*(?:charges?|warrants?|suspicion)|"
+                             r"in connection with|charged with)\b", re.IGNORECASE)
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp"})
+
+
+def immigration_custody(doc: Doc, cue: Span) -> bool:
+    """An arrest that takes the person into immigration custody: by the Border Patrol for no
+    charge, or by ERO / ICE / deportation officers unless the arrest is "for" a crime."""
+    sent = sent_of(cue)
+    charged = any(s.label_ == "OFFENSE" and sent.start <= s.start < sent.end for s in doc.spans[SPANS_KEY])
+    if not charged and BORDER.search(sent.text):
+        return True
+    clause = doc[max(sent.start, cue.start - 12):min(sent.end, cue.end + 6)].text
+    by = " ".join(t.text for c in cue.root.children if c.dep_ == "agent" for t in c.subtree)  # "by ERO officers"
+    after = doc[cue.end:min(sent.end, cue.end + 12)].text
+    return bool(IMMIGRATION_AGENT.search(clause) or IMMIGRATION_AGENT.search(by)) \
+        and not CRIMINAL_ARREST.match(after) and not for_a_charge(doc, cue)
+
+
+def for_a_charge(doc: Doc, cue: Span) -> bool:
+    """ "taken into custody by HSI in or about 2021 for illegal reentry": the cue's "for" / "on" phrase
+    holds a charge, however far from the cue, outside the clauses that modify its object ("on Jan. 5, 2020,
+    when he was released from jail where he had been held for burglary" is no arrest for burglary)."""
+    offenses = [s for s in doc.spans[SPANS_KEY] if s.label_ == "OFFENSE"]
+    for prep in cue.root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "on"):
+            continue
+        clauses = {t.i for c in prep.subtree if c.dep_ in CLAUSE_DEPS and c != prep for t in c.subtree}
+        phrase = {t.i for t in prep.subtree} - clauses
+        if any(all(i in phrase for i in range(o.start, o.end)) for o in offenses):
+            return True
+    return False
