@@ -29,6 +29,7 @@ from casefacts.schema import (
     Subject,
     SubjectFact,
     TimelineEntry,
+    review_flags,
 )
 from casefacts.textnorm import charge_similarity
 
@@ -208,7 +209,7 @@ def review_summary(facts: Sequence[Fact]) -> CaseReview:
     state = "unreviewed" if reviewed == 0 else "reviewed" if reviewed == len(facts) else "in_review"
     return CaseReview(
         state=state, facts_total=len(facts), facts_reviewed=reviewed,
-        needs_attention=[f.fact_id for f in facts if f.flags and f.review_state == "unreviewed"],
+        needs_attention=[f.fact_id for f in facts if review_flags(f.flags) and f.review_state == "unreviewed"],
     )
 
 

@@ -182,6 +182,14 @@ class About(Model):
     relation: str | None = Field(default=None, description="e.g. brother, co_defendant, victim")
 
 
+NOTE_FLAG_PREFIXES = ("source:", "occurrence:")  # where a fact came from, which occurrence: no reason to look
+
+
+def review_flags(flags: list[str]) -> list[str]:
+    """The flags that call for a person's attention (not the notes)."""
+    return [f for f in flags if not f.startswith(NOTE_FLAG_PREFIXES)]
+
+
 class FactBase(Model):
     fact_id: str
     about: About = Field(default_factory=About)
@@ -190,7 +198,8 @@ class FactBase(Model):
     evidence: list[Evidence] = Field(min_length=1)
     flags: list[str] = Field(
         default_factory=list,
-        description="Reasons a person must look: low_confidence, conflict:<field>, ...",
+        description="Reasons a person must look (low_confidence, conflict:<field>, ...) and notes that are "
+                    "none (source:<kind>, occurrence:<which>)",
     )
     review_state: ReviewState = "unreviewed"
     version: int = Field(default=1, ge=1, description="Corrections create a new version.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casefacts.extract.merge import DISTINCT_FLAG, merge_document_facts
+from casefacts.extract.merge import DISTINCT_FLAG, OCCURRENCE_FLAG, merge_document_facts
 from casefacts.schema import About, Evidence, OffenseFact, PartialDate
 
 DOC = "a" * 64
@@ -34,6 +34,13 @@ def test_different_dates_stay_apart() -> None:
 def test_table_rows_never_merge_with_each_other() -> None:
     rows = [_offense(0, "DUI", flags=[DISTINCT_FLAG]), _offense(50, "DUI", flags=[DISTINCT_FLAG])]
     assert len(merge_document_facts(rows)) == 2
+
+
+def test_two_occurrences_of_a_charge_stay_apart() -> None:
+    prior = _offense(50, "illegal reentry", "convicted", flags=[OCCURRENCE_FLAG + "prior"])
+    assert len(merge_document_facts([_offense(0, "illegal reentry", "pleaded_guilty"), prior])) == 2
+    again = _offense(90, "illegal reentry", "convicted", flags=[OCCURRENCE_FLAG + "prior"])
+    assert len(merge_document_facts([prior, again])) == 1
 
 
 def test_whose_offense_matters() -> None:

@@ -399,3 +399,15 @@ def test_an_arrest_into_immigration_custody_does_not_date_the_charge(extract) ->
     offense = _one(extract, "He was wanted for homicide in Mexico. On March 14, 2016, he was located and arrested "
                    "in Liberty, Texas, by local police.")
     assert offense.arrest_date.iso == "2016-03-14"
+
+
+def test_a_prior_occurrence_of_the_charge_is_another_offense(extract) -> None:
+    facts = extract("Aguillar appeals his sentence following his conviction upon a plea of guilty to illegal reentry "
+                    "after a felony conviction. His prior convictions consist of a misdemeanor assault conviction in "
+                    "2005 and a prior illegal reentry conviction in 2007.")
+    reentries = [o for o in affirmed(facts, "offense") if o.charge == "illegal reentry"]
+    assert sorted((o.disposition, o.disposition_date.iso if o.disposition_date else None) for o in reentries) == \
+        [("convicted", "2007"), ("pleaded_guilty", None)]
+    facts = extract("In 2010 he was convicted of a second illegal re-entry. During his first prosecution for illegal "
+                    "re-entry, he challenged the deportation order.")
+    assert len([o for o in affirmed(facts, "offense") if o.charge == "illegal re-entry"]) == 2

@@ -20,6 +20,14 @@ def test_review_summary_states() -> None:
     assert (summary.state, summary.facts_reviewed, summary.needs_attention) == ("reviewed", 5, [])
 
 
+def test_note_flags_call_for_no_review() -> None:
+    facts = make_case().facts
+    noted = [facts[0].model_copy(update={"flags": ["source:table_row", "occurrence:prior"]}), *facts[1:]]
+    assert derive.review_summary(noted, 0.6).needs_attention == [facts[2].fact_id]
+    conflicted = [facts[0].model_copy(update={"flags": ["occurrence:prior", "conflict:disposition"]}), *facts[1:]]
+    assert derive.review_summary(conflicted, 0.6).needs_attention == [facts[0].fact_id, facts[2].fact_id]
+
+
 def test_queue_keys_and_missing_information() -> None:
     facts = make_case().facts
     assert derive.uncertainty(facts) == pytest.approx(1 - (0.95 + 0.9 + 0.55 + 0.85 + 0.7) / 5)

@@ -3,7 +3,8 @@
 * Offenses from prose merge with an earlier offense of the same person whose charge reads
   the same (normalized; "homicide" reads as "murder") and whose dates do not disagree; the
   disposition that is furthest along ("pleaded guilty" over "arrested") wins. Table rows and form blocks are distinct
-  charges and never merge with each other.
+  charges and never merge with each other, nor do two occurrences the text tells apart ("a prior illegal reentry
+  conviction" and the illegal reentry now before the court; "his second illegal re-entry" and "his first").
 * Events merge on (type, whose, date); an undated mention of an event type is the same occurrence
   as the first mention of that type for that person (a release says "ERO apprehended him" and
   then "officers arrested the 41-year-old March 21": one apprehension). Ties merge on (kind,
@@ -26,6 +27,7 @@ DISPOSITION_RANK = {"unknown": 0, "arrested": 1, "charged": 2, "pending": 3, "co
 DATE_FIELDS = ("offense_date", "arrest_date", "disposition_date")
 DISTINCT_FLAG = "source:table_row"
 REPEAT_FLAG = "occurrence:repeat"  # "deported a third time": one more occurrence, even undated
+OCCURRENCE_FLAG = "occurrence:"  # "occurrence:prior", "occurrence:second": which occurrence of a charge
 _SAME_KILLING = {"homicide": "murder", "homicides": "murders"}
 _OTHER_KILLING = re.compile(r"\b(?:vehicular|negligent|reckless|justifiable|manslaughter|intoxication)\b")
 _INCHOATE = re.compile(r"\b(?:conspiracy|conspiring|attempt(?:ed)?|solicitation|accessory|aiding)\b")
@@ -66,10 +68,16 @@ def same_offense(a: OffenseFact, b: OffenseFact) -> bool:
         return False
     if a.about != b.about or not all(_dates_agree(getattr(a, f), getattr(b, f)) for f in DATE_FIELDS):
         return False
+    if _occurrence(a) != _occurrence(b):
+        return False  # "his second illegal re-entry" is not "his first prosecution for illegal re-entry"
     ka, kb = _charge_key(a), _charge_key(b)
     if bool(_INCHOATE.search(ka)) != bool(_INCHOATE.search(kb)):
         return False  # "conspiracy to commit murder" is not "murder"
     return ka == kb or f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} "
+
+
+def _occurrence(fact: OffenseFact) -> str | None:
+    return next((f for f in fact.flags if f.startswith(OCCURRENCE_FLAG)), None)
 
 
 def _merge_offense(base: OffenseFact, other: OffenseFact) -> OffenseFact:

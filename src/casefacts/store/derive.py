@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from casefacts.schema import CaseReview, Fact, Finding
+from casefacts.schema import CaseReview, Fact, Finding, review_flags
 
 REVIEWED_STATES = frozenset({"accepted", "corrected", "rejected"})
 # Rules whose ``met`` raises a case's priority: the enforcement categories (national security,
@@ -35,7 +35,7 @@ def fact_from_content(content: dict[str, Any], version: int, review_state: str) 
 
 def needs_attention(fact: Fact, threshold: float) -> bool:
     """An unreviewed fact a person must look at closely: flagged, or below the threshold."""
-    return fact.review_state == "unreviewed" and (bool(fact.flags) or fact.confidence < threshold)
+    return fact.review_state == "unreviewed" and (bool(review_flags(fact.flags)) or fact.confidence < threshold)
 
 
 def review_summary(facts: Sequence[Fact], threshold: float) -> CaseReview:

@@ -40,7 +40,7 @@ from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
 from casefacts.extract.custody import immigration_custody
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
-from casefacts.extract.merge import DISPOSITION_RANK
+from casefacts.extract.merge import DISPOSITION_RANK, OCCURRENCE_FLAG
 from casefacts.extract.resources import Resources
 from casefacts.extract.statutes import StatuteMatch
 from casefacts.schema import About, FactStatus, OffenseFact, PartialDate, Sentence
@@ -69,6 +69,8 @@ _LEVEL_NOISE = re.compile(r"\b(?:an?|the|one|two|three|(?!(?:19|20)\d\d\b)\d+|co
 _UPPER_OR_TITLE = re.compile(r"^(?:[A-Z][A-Za-z.'/&\-]*|[A-Z0-9]{1,}[/&\-]?[A-Z0-9]*|W/|W/O)$")
 _FUNCTION = frozenset({"of", "the", "a", "an", "with", "in", "by", "to", "and", "or", "on", "for", "while", "under",
                        "without", "w/"})
+_OCCURRENCE = {"prior": "prior", "previous": "prior", "earlier": "prior", "former": "prior", "first": "first",
+               "second": "second", "third": "third", "fourth": "fourth", "fifth": "fifth"}
 _NOT_CHARGE = frozenset({"section", "sec", "count", "counts", "charge", "charges", "code", "case", "no", "the",
                          "state", "people", "defendant", "court", "statute", "violation", "pursuant"})
 
@@ -522,7 +524,7 @@ class OffenseTextExtractor:
                 disposition=disposition, offense_date=group.dates.get("offense_date"),
                 arrest_date=group.dates.get("arrest_date"), disposition_date=group.dates.get("disposition_date"),
                 sentence=group.sentence if DISPOSITION_RANK[disposition] in (4, 5) else None, about=about,
-                status=status, confidence=evidence.confidence, evidence=[evidence]))
+                status=status, confidence=evidence.confidence, evidence=[evidence], flags=_occurrence(doc, group)))
         return facts
 
     @staticmethod
@@ -549,6 +551,14 @@ class OffenseTextExtractor:
         if cue is None:
             return About()
         return about_person(person_token(cue.root), names, rels)
+
+
+def _occurrence(doc: Doc, group: Group) -> list[str]:
+    """ "a prior illegal reentry conviction", "his second illegal re-entry": a word just before the charge that
+    tells which occurrence of it this is (kept as a flag, so that merging keeps two occurrences apart)."""
+    window = doc[max(group.sent.start, group.start - 2):group.start]
+    marker = next((_OCCURRENCE[t.lower_] for t in reversed(window) if t.lower_ in _OCCURRENCE), None)
+    return [OCCURRENCE_FLAG + marker] if marker else []
 
 
 def _title_tail(doc: Doc, end: int) -> int:
