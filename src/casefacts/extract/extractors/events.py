@@ -33,7 +33,7 @@ from casefacts.extract.base import (
 )
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, modifiers_for
-from casefacts.extract.custody import IMMIGRATION_AGENT, immigration_custody
+from casefacts.extract.custody import BORDER, IMMIGRATION_AGENT, immigration_custody
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
 from casefacts.extract.merge import REPEAT_FLAG
 from casefacts.extract.resources import Resources
@@ -161,6 +161,8 @@ class EventExtractor:
             return "removal"
         if kind == "apprehension":
             return "apprehension"
+        if kind == "encounter":  # "Border Patrol encountered him near Eagle Pass"; ICE's encounter at a jail is
+            return "apprehension" if BORDER.search(sent_of(cue).text) else None  # a detainer's start, none
         before = doc[max(sent_of(cue).start, cue.start - 6):cue.start].text
         if _ATTEMPT.search(before + " "):
             return None
@@ -277,11 +279,12 @@ def _own_clause(cue: Span) -> set[int]:
 
 
 def _person_removed(root: Token) -> bool:
-    """ "he was removed in April of 2007": a person's passive removal from nowhere else (not "removed from the
-    courtroom")."""
+    """ "he was removed in April of 2007", "after being removed in June 2000, he": a person's passive removal
+    from nowhere else (not "removed from the courtroom")."""
     subjects = [c for c in root.children if c.dep_ == "nsubjpass"]
-    return bool(subjects) and (subjects[0].lower_ in SUBJECT_WORDS or subjects[0].pos_ == "PROPN") \
-        and not any(c.dep_ == "prep" and c.lower_ == "from" for c in root.children)
+    person = (subjects[0].lower_ in SUBJECT_WORDS or subjects[0].pos_ == "PROPN") if subjects \
+        else root.dep_ == "pcomp" and any(c.dep_ == "auxpass" for c in root.children)
+    return person and not any(c.dep_ == "prep" and c.lower_ == "from" for c in root.children)
 
 
 def _relative_sequel(cue: Span) -> bool:
