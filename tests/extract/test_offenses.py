@@ -411,3 +411,22 @@ def test_a_prior_occurrence_of_the_charge_is_another_offense(extract) -> None:
     facts = extract("In 2010 he was convicted of a second illegal re-entry. During his first prosecution for illegal "
                     "re-entry, he challenged the deportation order.")
     assert len([o for o in affirmed(facts, "offense") if o.charge == "illegal re-entry"]) == 2
+
+
+@pytest.mark.parametrize(("text", "charges"), [
+    ("The respondent was convicted on November 21, 1979, in the United States District Court for the Southern "
+     "District of New York of six counts of conspiracy to defraud and to commit offenses against the United States "
+     "for which he was sentenced to 15 months' imprisonment. The offense with which we are concerned in this "
+     "proceeding is the respondent's conviction for aiding and abetting another alien to obtain a visa, knowing "
+     "it to have been procured by means of a false claim or to have "
+     "been otherwise procured by fraud or unlawfully obtained in violation of 18 U.S.C. §§ 2 and 1546 (1982).",
+     ["conspiracy", "aiding and abetting another alien"]),
+    ("The Board of Immigration Appeals determined that Singh's conviction was an offense involving fraud or deceit "
+     "in which the loss to the victim exceeded $10,000, and hence an aggravated felony under 8 U.S.C. "
+     "1101(a)(43)(M)(i).", []),
+    ("He pleaded guilty to entering the country through fraud.", ["entering the country through fraud"]),
+    ("On the same day, authorities in Kansas arrested him for a felony involving aggravated indecent liberties with "
+     "a twelve-year-old.", ["aggravated indecent liberties"]),
+])
+def test_a_means_or_the_kind_of_a_conviction_is_no_charge(extract, text: str, charges: list[str]) -> None:
+    assert [o.charge for o in affirmed(extract(text), "offense")] == charges

@@ -38,6 +38,8 @@ class ChargePhraseRules:
     leading_words: frozenset[str]
     circumstance_joiners: frozenset[str]
     procedure_objects: frozenset[str]
+    means_words: frozenset[str]
+    kind_words: frozenset[str]
     max_tokens: int
 
     @classmethod
@@ -45,7 +47,8 @@ class ChargePhraseRules:
         words = {key: _words(config, key) for key in ("generic_heads", "people_heads", "descend_heads", "charge_nouns",
                                                       "not_offense_modifiers", "needs_object",
                                                       "boundary_prepositions", "leading_words",
-                                                      "circumstance_joiners", "procedure_objects")}
+                                                      "circumstance_joiners", "procedure_objects",
+                                                      "means_words", "kind_words")}
         return cls(prepositions={cue: _words(config["prepositions"], cue) for cue in config["prepositions"]},
                    max_tokens=int(config["max_tokens"]), **words)
 

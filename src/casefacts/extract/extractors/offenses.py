@@ -123,6 +123,8 @@ class OffenseTextExtractor:
         levels = {t.i for s in spans if s.label_ == "LEVEL" for t in s}
         found: list[Mention] = []
         for span in lexicon:
+            if self._means_or_kind(span):
+                continue
             start = span.start
             while start > sent_of(span).start and self._left_modifier(doc[start - 1], start, span.end, levels):
                 start -= 1
@@ -141,6 +143,15 @@ class OffenseTextExtractor:
                 found.append(Mention(phrase.start, phrase.end, phrase.text, self.r.charges.normalize(phrase.text),
                                      True, f"charge phrase after {cue.text!r}"))
         return self._compounds(doc, sorted(found, key=lambda m: m.start))
+
+    def _means_or_kind(self, span: Span) -> bool:
+        """ "procured by fraud": a means; "the conviction was an offense involving fraud": the kind of a
+        conviction. Neither is a charge."""
+        head = span.root.head
+        if head == span.root:
+            return False
+        return head.lower_ in self.phrase_rules.means_words \
+            or head.lower_ in self.phrase_rules.kind_words and head.head.dep_ == "attr"
 
     def _compounds(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """One charge, not two: an inchoate offense and its object ("conspiracy to commit murder"), and an
