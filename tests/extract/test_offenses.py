@@ -430,3 +430,20 @@ def test_a_prior_occurrence_of_the_charge_is_another_offense(extract) -> None:
 ])
 def test_a_means_or_the_kind_of_a_conviction_is_no_charge(extract, text: str, charges: list[str]) -> None:
     assert [o.charge for o in affirmed(extract(text), "offense")] == charges
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He was not only wanted for attempted murder in Mexico, but had also been convicted of a violent felony in the "
+     "U.S.", [("attempted murder", "charged")]),
+    ("In 2010, after he was arrested for driving under the influence, the Department of Homeland Security charged him "
+     "with removability as an alien present in the United States without being admitted or paroled.",
+     [("driving under the influence", "arrested")]),
+])
+def test_a_later_cue_with_its_own_object_is_not_the_charges(extract, text: str, expected: list) -> None:
+    assert [(o.charge, o.disposition) for o in affirmed(extract(text), "offense")] == expected
+
+
+def test_a_sentence_for_a_charge_is_a_conviction(extract) -> None:
+    offense = _one(extract, "Defendant Pedro Calderon-Pena's seventy-month sentence for illegally reentering the "
+                   "United States included a sixteen-level enhancement.")
+    assert (offense.charge, offense.disposition) == ("illegally reentering", "convicted")

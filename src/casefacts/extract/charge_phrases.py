@@ -68,7 +68,7 @@ def _names_a_charge(prep: Token, taken: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
-def _governed_preps(doc: Doc, cue: Span, preps: frozenset[str]) -> list[Token]:
+def governed_preps(doc: Doc, cue: Span, preps: frozenset[str]) -> list[Token]:
     """Prepositions that introduce the cue's charge: attached to a cue word ("convicted in 2001 of"), or to
     the verb of an adjective cue ("was found guilty of"); not to the verb a noun cue is the subject of
     ("the charge was dismissed for want of prosecution")."""
@@ -212,7 +212,7 @@ def charge_phrases(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, in
         preps = rules.prepositions.get(cue.id_)
         if not preps:
             continue
-        governed = _governed_preps(doc, cue, preps)
+        governed = governed_preps(doc, cue, preps)
         for prep in governed:
             if prep.lower_ == "for" and any(p.i < prep.i and p.lower_ != "for" and _names_a_charge(p, taken)
                                              for p in governed):

@@ -35,7 +35,7 @@ from casefacts.extract.base import (
     sent_of,
     text_of,
 )
-from casefacts.extract.charge_phrases import ChargePhraseRules, charge_phrases
+from casefacts.extract.charge_phrases import ChargePhraseRules, charge_phrases, governed_preps
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
 from casefacts.extract.custody import immigration_custody
@@ -321,13 +321,22 @@ class OffenseTextExtractor:
         if prv > group.sent.start:  # "a manslaughter conviction, who is also wanted for homicide": the noun
             before = [c for c in before if not (c.start - prv <= 1 and c.root.pos_ == "NOUN")]  # is the last's
         after = [c for c in cues if group.end <= c.start and c.end <= nxt]
-        after = [c for c in after if not _other_person_between(doc, group.end, c.start, names, rels)]
+        after = [c for c in after if not _other_person_between(doc, group.end, c.start, names, rels)
+                 and not self._has_own_object(doc, c)]
         if nxt < group.sent.end:
             # "arrested for DUI and convicted of reckless driving": the cue right before the next
             # charge introduces that charge
             after = [c for c in after if not re.fullmatch(r"\s*(?:(?:of|to|with|for|on|as to|the|a|an|charges?|"
                                                            r"offen[cs]es?)\s*)*", doc[c.end:nxt].text + " ")]
         group.cues = before + after
+
+    def _has_own_object(self, doc: Doc, cue: Span) -> bool:
+        """ "wanted for attempted murder, but had also been convicted of a violent felony"; "after he was arrested
+        for DUI, DHS charged him with removability": a cue after a charge that governs an object of its own
+        introduces that object, not the charge before it ("sentenced on September 28, 1994" has none)."""
+        preps = self.phrase_rules.prepositions.get(cue.id_)
+        return bool(preps) and any(any(c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
+                                       for c in prep.children) for prep in governed_preps(doc, cue, preps))
 
     @staticmethod
     def _inherit(doc: Doc, group: Group, previous: Group) -> None:
