@@ -43,6 +43,12 @@ def test_two_occurrences_of_a_charge_stay_apart() -> None:
     assert len(merge_document_facts([prior, again])) == 1
 
 
+def test_a_cleared_outcome_brings_its_own_date() -> None:
+    convicted = _offense(0, "DUI", "convicted").model_copy(update={"disposition_date": PartialDate.from_iso("2001")})
+    (merged,) = merge_document_facts([convicted, _offense(50, "DUI", "vacated")])
+    assert (merged.disposition, merged.disposition_date) == ("vacated", None)
+
+
 def test_whose_offense_matters() -> None:
     assert len(merge_document_facts([_offense(0, "robbery"), _offense(50, "robbery", who="other")])) == 2
 

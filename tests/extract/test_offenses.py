@@ -447,3 +447,11 @@ def test_a_sentence_for_a_charge_is_a_conviction(extract) -> None:
     offense = _one(extract, "Defendant Pedro Calderon-Pena's seventy-month sentence for illegally reentering the "
                    "United States included a sixteen-level enhancement.")
     assert (offense.charge, offense.disposition) == ("illegally reentering", "convicted")
+
+
+def test_a_cleared_conviction_keeps_no_conviction_date(extract) -> None:
+    offense = _one(extract, "On March 14, 1968, he was convicted in a Texas district court for unlawful possession of "
+                   "marijuana. The conviction was later vacated.")
+    assert (offense.disposition, offense.disposition_date) == ("vacated", None)
+    offense = _one(extract, "By order entered August 26, 1993, the conviction for disturbing the peace was vacated.")
+    assert (offense.disposition, offense.disposition_date.iso) == ("vacated", "1993-08-26")

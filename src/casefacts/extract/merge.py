@@ -24,6 +24,7 @@ from casefacts.textnorm import normalize_text
 # How far along a case a disposition is; a later mention of the same offense moves it forward.
 DISPOSITION_RANK = {"unknown": 0, "arrested": 1, "charged": 2, "pending": 3, "convicted": 4,
                     "pleaded_guilty": 5, "dismissed": 6, "acquitted": 6, "vacated": 7, "expunged": 7}
+CLEARED = frozenset({"dismissed", "acquitted", "vacated", "expunged"})  # outcomes that undo a charge or conviction
 DATE_FIELDS = ("offense_date", "arrest_date", "disposition_date")
 DISTINCT_FLAG = "source:table_row"
 REPEAT_FLAG = "occurrence:repeat"  # "deported a third time": one more occurrence, even undated
@@ -89,6 +90,8 @@ def _merge_offense(base: OffenseFact, other: OffenseFact) -> OffenseFact:
         update["level"] = other.level
     if DISPOSITION_RANK[other.disposition] > DISPOSITION_RANK[base.disposition]:
         update["disposition"] = other.disposition
+        if other.disposition in CLEARED:  # the conviction's date is not the vacatur's
+            update["disposition_date"] = other.disposition_date
     if DISTINCT_FLAG not in base.flags and DISTINCT_FLAG in other.flags:  # the row is the better charge text
         update["charge"] = other.charge
     return _with_evidence(base, other, update)

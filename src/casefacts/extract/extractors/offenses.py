@@ -40,7 +40,7 @@ from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
 from casefacts.extract.custody import immigration_custody
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
-from casefacts.extract.merge import DISPOSITION_RANK, OCCURRENCE_FLAG
+from casefacts.extract.merge import CLEARED, DISPOSITION_RANK, OCCURRENCE_FLAG
 from casefacts.extract.resources import Resources
 from casefacts.extract.statutes import StatuteMatch
 from casefacts.schema import About, FactStatus, OffenseFact, PartialDate, Sentence
@@ -387,7 +387,7 @@ class OffenseTextExtractor:
                groups: list[Group]) -> None:
         scope_sents = {group.sent.start} | {sent_of(c).start for c in group.cues}
         item = _list_item(doc, group, groups)
-        best: dict[str, tuple[int, PartialDate]] = {}
+        best: dict[str, tuple[int, PartialDate, int]] = {}  # role -> (rank, date, the date's sentence)
         for d in dates:
             token = doc.char_span(d.start, d.end, alignment_mode="expand")
             if token is None or sent_of(token).start not in scope_sents:
@@ -402,9 +402,12 @@ class OffenseTextExtractor:
             rank = found[1] + (0 if sent_of(token).start == group.sent.start else 10_000)  # own sentence first
             rank = -1 if own_item else rank  # the date in the charge's own list item
             if found[0] not in best or rank < best[found[0]][0]:
-                best[found[0]] = (rank, d.date)
-        group.dates.update({role: value for role, (_, value) in best.items()})
+                best[found[0]] = (rank, d.date, sent_of(token).start)
         disposition = self.disposition(group)
+        if disposition in CLEARED and "disposition_date" in best and not any(
+                c.id_ == disposition and sent_of(c).start == best["disposition_date"][2] for c in group.cues):
+            del best["disposition_date"]  # "convicted on March 14, 1968 ... vacated": not the vacatur's date
+        group.dates.update({role: value for role, (_, value, _) in best.items()})
         if incident is not None and disposition in ("arrested", "charged", "unknown"):
             group.dates.setdefault("offense_date", incident)
             group.dates.setdefault("arrest_date", incident)
