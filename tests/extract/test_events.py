@@ -134,13 +134,6 @@ def test_release_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected
 
 
-def test_the_subject_arrested_with_a_co_conspirator_is_the_subjects_arrest(extract) -> None:
-    facts = extract("RE: Ana Ruiz-Soto\n\nOn August 5, 2020, Ruiz-Soto and a co-conspirator were arrested near "
-                    "Hagerstown, Maryland, by officers of the Maryland State Police.")
-    arrests = [e for e in affirmed(facts, "event") if e.event_type == "arrest"]
-    assert [(e.about.who, e.date.iso) for e in arrests] == [("subject", "2020-08-05")]
-
-
 @pytest.mark.parametrize("text", [
     "ICE lodges detainers on individuals who have been arrested on local criminal charges.",
     "Previously released on bond, SUBJECT was taken into custody following the verdict today.",
@@ -179,3 +172,12 @@ def test_detained_for_a_charge_is_an_arrest_not_dated_by_the_release(extract) ->
     text = "Luis Villegas, 31, was released from local custody Dec. 31, 2016, after being detained for DWI."
     assert _events(extract, text) == [("arrest", None)]
     assert _events(extract, "In 2015 he was detained for DWI in Queens.") == [("arrest", "2015")]
+
+
+def test_a_co_defendant_arrested_with_the_subject_has_an_arrest_of_their_own(extract) -> None:
+    facts = extract("RE: Ana Ruiz-Soto\n\nOn August 5, 2020, Ruiz-Soto and a co-conspirator were arrested near "
+                    "Hagerstown, Maryland, by officers of the Maryland State Police.")
+    arrests = [(e.about.who, e.about.relation, e.date.iso) for e in affirmed(facts, "event")]
+    assert arrests == [("subject", None, "2020-08-05"), ("other", "co_defendant", "2020-08-05")]
+    facts = extract("Border Patrol agents arrested a previously deported felon and his child.")
+    assert [e.about.who for e in affirmed(facts, "event")] == ["subject"]

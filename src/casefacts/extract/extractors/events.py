@@ -114,6 +114,8 @@ class EventExtractor:
                 elif incident is not None:
                     date = incident
             facts.append(self._fact(doc, cue, event_type, date, date_span, context, names, rels))
+            for other in _conjoined_people(_person(cue), names, rels):  # "X and a co-conspirator were arrested"
+                facts.append(self._fact(doc, cue, event_type, date, date_span, context, names, rels, other))
             for again, again_span in _repeated_dates(date_span, dates, text_of(doc)):
                 facts.append(self._fact(doc, cue, event_type, again, again_span, context, names, rels))
         return facts
@@ -225,12 +227,15 @@ class EventExtractor:
 
     def _fact(self, doc: Doc, cue: Span, event_type: str, date: PartialDate | None,
               date_span: tuple[int, int] | None, context: ExtractionContext, names: SubjectNames,
-              rels: list[Span]) -> EventFact:
+              rels: list[Span], person: Token | None = None) -> EventFact:
+        """The event of the cue's person, or of ``person`` conjoined with them."""
         mods = modifiers_for(doc, cue.start, cue.end)
         found = {m.category for m in mods}
         status: FactStatus = "negated" if "negated" in found else ("hypothetical" if found else "affirmed")
-        about = about_person(_person(cue), names, rels)
+        about = about_person(person or _person(cue), names, rels)
         start, end = cue.start_char, cue.end_char
+        if person is not None:
+            start, end = min(start, person.idx), max(end, person.idx + len(person))
         if date_span is not None:
             start, end = min(start, date_span[0]), max(end, date_span[1])
         confidence = 0.6 + 0.2 * (date is not None) + 0.1 * (cue.root.pos_ == "VERB")
@@ -240,6 +245,17 @@ class EventExtractor:
                          place=self._place(doc, cue), about=about, status=status,
                          confidence=evidence.confidence, evidence=[evidence],
                          flags=[REPEAT_FLAG] if _a_repeat(cue) else [])
+
+
+def _conjoined_people(person: Token | None, names: SubjectNames, rels: list[Span]) -> list[Token]:
+    """Co-defendants and other named people arrested or removed with the cue's person ("X and a co-conspirator
+    were arrested", "X and Maria Lopez"): one event each. A relative with them ("and his child", a family unit)
+    is not labelled an event of theirs."""
+    if person is None:
+        return []
+    others = [(c, about_person(c, names, rels)) for c in person.conjuncts if c.i > person.i]
+    return [c for c, about in others if about.who == "other"
+            and (about.relation == "co_defendant" or about.relation is None and c.ent_type_ == "PERSON")]
 
 
 def _repeated_dates(first: tuple[int, int] | None, dates: list[DateMatch], text: str
