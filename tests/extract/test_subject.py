@@ -130,3 +130,21 @@ def test_a_decisions_title_names_its_subject(extract) -> None:
     assert subject.name == "Roberts"
     assert [(i.scheme, i.value) for i in subject.identifiers] == [("a_number", "A-35959317")]
     assert _subject(extract, "In the Matter of G\n\nA-10028465.\n\nThe respondent appeals.").name is None
+
+
+@pytest.mark.parametrize(("text", "case"), [
+    ("D.C. Docket No. 1:09-cr-00507-TCB-JFK-1\nUNITED STATES OF AMERICA, Plaintiff-Appellee, versus ANTONIO "
+     "GONZALEZ-CRUZ, Defendant-Appellant.", "1:09-cr-00507-TCB-JFK-1"),
+    ("Appeal from the United States District Court for the Western District of Louisiana USDC No. 2:08-CR-174-1. "
+     "Fernando Aguillar-Guerrero appeals his sentence.", "2:08-CR-174-1"),
+    ("No. 12-3089\n(D.Ct. No. 2:11-CR-20101-CM-1)\nAppellant Juan A. Rocha-Roman pled guilty to illegal reentry.",
+     "2:11-CR-20101-CM-1"),
+    ("Ricardo Cordova-Larios, 42, was convicted of illegal reentry. The case file number is 17-4033.", "17-4033"),
+])
+def test_a_criminal_case_number(extract, text: str, case: str) -> None:
+    assert [(i.scheme, i.value) for i in _subject(extract, text).identifiers] == [("case", case)]
+
+
+def test_an_appeals_number_is_no_criminal_case_number(extract) -> None:
+    facts = extract("No. 08-31210\nFernando Aguillar-Guerrero appeals his sentence.")
+    assert all(not s.identifiers for s in of_kind(facts, "subject"))

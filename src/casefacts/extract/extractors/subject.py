@@ -1,4 +1,4 @@
-"""Subject identifiers: name, date of birth, A-number, FBI number, SID, booking number.
+"""Subject identifiers: name, date of birth, A-number, FBI number, SID, booking number, criminal case number.
 
 Labelled fields ("NAME: PEREZ, JUAN", "DOB: 03/12/1985", "A-NUMBER: 012-345-678") and a
 court caption ("v. CRISTIAN IVANOV, Defendant.") are read with the labels of
