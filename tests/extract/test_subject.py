@@ -67,6 +67,8 @@ def test_no_subject_fact_without_identifiers(extract) -> None:
     ("Story.\nEnmanuel Tejada Santos, of El Salvador, was allegedly involved in a murder.", "Enmanuel Tejada Santos"),
     ("A federal jury convicted Arturo Javier Garcia-Perez following two days of trial.", "Arturo Javier Garcia-Perez"),
     ("The Immigration Court found Jose F. Guerrero-Perez removable on two grounds.", "Jose F. Guerrero-Perez"),
+    ("During processing Border Patrol agents identified the subject as 45-year-old Lauro Garcia-Perez from "
+     "Guatemala.", "Lauro Garcia-Perez"),
     # a title-case headline is no introduction: the name in the body is
     ("Defendant Convicted After a Five-Day Trial\n\nThe judge sentenced Ana Ruiz-Soto, 37, to prison.",
      "Ana Ruiz-Soto"),
