@@ -455,3 +455,12 @@ def test_a_cleared_conviction_keeps_no_conviction_date(extract) -> None:
     assert (offense.disposition, offense.disposition_date) == ("vacated", None)
     offense = _one(extract, "By order entered August 26, 1993, the conviction for disturbing the peace was vacated.")
     assert (offense.disposition, offense.disposition_date.iso) == ("vacated", "1993-08-26")
+
+
+def test_a_next_sentences_cue_with_an_object_of_its_own_does_not_continue_the_charge(extract) -> None:
+    offense = _one(extract, "Perez-Monroy was convicted of re-entry after deportation. Perez-Monroy was arrested on "
+                   "local charges in September 2007 by the Phoenix Police Department.")
+    assert offense.arrest_date is None
+    offense = _one(extract, "He pleaded guilty to trespass. On that count the defendant was sentenced to credit for "
+                   "time served, and placed on probation for one (1) year.")
+    assert offense.sentence.probation_days == 365

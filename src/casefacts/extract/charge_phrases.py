@@ -38,6 +38,7 @@ class ChargePhraseRules:
     leading_words: frozenset[str]
     circumstance_joiners: frozenset[str]
     procedure_objects: frozenset[str]
+    sentence_objects: frozenset[str]
     means_words: frozenset[str]
     kind_words: frozenset[str]
     max_tokens: int
@@ -48,7 +49,7 @@ class ChargePhraseRules:
                                                       "not_offense_modifiers", "needs_object",
                                                       "boundary_prepositions", "leading_words",
                                                       "circumstance_joiners", "procedure_objects",
-                                                      "means_words", "kind_words")}
+                                                      "sentence_objects", "means_words", "kind_words")}
         return cls(prepositions={cue: _words(config["prepositions"], cue) for cue in config["prepositions"]},
                    max_tokens=int(config["max_tokens"]), **words)
 

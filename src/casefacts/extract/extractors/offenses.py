@@ -69,6 +69,7 @@ _LEVEL_NOISE = re.compile(r"\b(?:an?|the|one|two|three|(?!(?:19|20)\d\d\b)\d+|co
 _UPPER_OR_TITLE = re.compile(r"^(?:[A-Z][A-Za-z.'/&\-]*|[A-Z0-9]{1,}[/&\-]?[A-Z0-9]*|W/|W/O)$")
 _FUNCTION = frozenset({"of", "the", "a", "an", "with", "in", "by", "to", "and", "or", "on", "for", "while", "under",
                        "without", "w/"})
+_BACK_DETERMINERS = frozenset({"the", "those", "these", "this", "that", "both", "all", "each", "such"})
 _OCCURRENCE = {"prior": "prior", "previous": "prior", "earlier": "prior", "former": "prior", "first": "first",
                "second": "second", "third": "third", "fourth": "fourth", "fifth": "fifth"}
 _NOT_CHARGE = frozenset({"section", "sec", "count", "counts", "charge", "charges", "code", "case", "no", "the",
@@ -330,13 +331,19 @@ class OffenseTextExtractor:
                                                            r"offen[cs]es?)\s*)*", doc[c.end:nxt].text + " ")]
         group.cues = before + after
 
-    def _has_own_object(self, doc: Doc, cue: Span) -> bool:
+    def _has_own_object(self, doc: Doc, cue: Span, back_references: bool = True) -> bool:
         """ "wanted for attempted murder, but had also been convicted of a violent felony"; "after he was arrested
-        for DUI, DHS charged him with removability": a cue after a charge that governs an object of its own
-        introduces that object, not the charge before it ("sentenced on September 28, 1994" has none)."""
+        for DUI, DHS charged him with removability"; "he was arrested on local charges": a cue that governs an
+        object of its own introduces that object, not a charge named before it ("sentenced on September 28, 1994",
+        "placed on probation" have none). Without ``back_references``, an object that refers back ("convicted of
+        those charges") is none of its own."""
         preps = self.phrase_rules.prepositions.get(cue.id_)
-        return bool(preps) and any(any(c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
-                                       for c in prep.children) for prep in governed_preps(doc, cue, preps))
+        if not preps:
+            return False
+        objects = [c for prep in governed_preps(doc, cue, preps) for c in prep.children
+                   if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
+                   and c.lemma_.lower() not in self.phrase_rules.sentence_objects]
+        return any(back_references or not _refers_back(o) for o in objects)
 
     @staticmethod
     def _inherit(doc: Doc, group: Group, previous: Group) -> None:
@@ -368,7 +375,7 @@ class OffenseTextExtractor:
             if not last and not _ALL_CHARGES.search(sent.text):
                 return
             verbal = [c for c in cues if sent.start <= c.start < sent.end and c.root.pos_ in ("VERB", "AUX")
-                      and not self._about_a_procedure(c)
+                      and not self._about_a_procedure(c) and not self._has_own_object(doc, c, back_references=False)
                       and not (c.id_ == "arrested" and immigration_custody(doc, c))]
             if not verbal:
                 return
@@ -582,6 +589,12 @@ def _occurrence(doc: Doc, group: Group) -> list[str]:
     window = doc[max(group.sent.start, group.start - 2):group.start]
     marker = next((_OCCURRENCE[t.lower_] for t in reversed(window) if t.lower_ in _OCCURRENCE), None)
     return [OCCURRENCE_FLAG + marker] if marker else []
+
+
+def _refers_back(token: Token) -> bool:
+    """ "those charges", "the offense", "both counts", "the same": an object that names what was named before."""
+    return token.lemma_.lower() == "same" or any(c.dep_ in ("det", "predet") and c.lower_ in _BACK_DETERMINERS
+                                                 for c in token.children)
 
 
 def _title_tail(doc: Doc, end: int) -> int:
