@@ -207,3 +207,18 @@ def test_the_appellant_is_the_subject(extract) -> None:
 def test_a_residence_place_after_its_length(extract) -> None:
     text = "Juan Villarreal appeals. He has been residing for the past several years in Brownsville, Texas."
     assert ("residence", {"place": "Brownsville, Texas"}) in _ties(extract, text)
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("Respondent, a single male about 22 years of age, a native and national of Germany, was admitted to the United "
+     "States for permanent residence in 1955.", 22),
+    ("This record relates to a 21-year-old single male alien, a native of Germany and citizen of Palestine.", 21),
+])
+def test_an_age_in_a_decisions_description_of_the_respondent(extract, text: str, age: int) -> None:
+    ages = [t.details["age"] for t in affirmed(extract(text), "community_tie") if t.tie_kind == "age"]
+    assert ages == [age]
+
+
+def test_an_age_of_years_when_something_happened_is_past(extract) -> None:
+    facts = extract("He came to the United States when he was 15 years of age.")
+    assert [t for t in affirmed(facts, "community_tie") if t.tie_kind == "age"] == []

@@ -47,8 +47,9 @@ _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _AGE = re.compile(rf"\b(?P<n>\d{{1,3}}|{_TENS}(?:[\s\-‐]{_UNITS})?|{_TEENS})[\s\-‐‑–](?:years?|yrs?)[\s\-‐‑–]old\b|"
-                  r"\b(?:age|aged)\s+(?P<m>\d{1,3})\b", re.IGNORECASE)
-_ANAPHORIC_AGE = re.compile(r"\bthe\s+$", re.IGNORECASE)  # "officers arrested the 44-year-old": the subject
+                  r"\b(?:age|aged)\s+(?P<m>\d{1,3})\b|\b(?P<k>\d{1,3})\s+years\s+of\s+age\b", re.IGNORECASE)
+# "officers arrested the 44-year-old", "this record relates to a 21-year-old single male alien": the subject
+_ANAPHORIC_AGE = re.compile(r"\b(?:the|(?:record|case|appeal) relates to an?)\s+$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"[\s,]*(?:and|or)?[\s\w\-]*", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"[^;.]{0,20}?\b(?:all|both|each)\s+of\s+(?:whom|them)\b", re.IGNORECASE)
 _WHEN_AGE = re.compile(r"\bwhen (?:he|she|they) (?:was|were)\s*$", re.IGNORECASE)
@@ -506,12 +507,12 @@ class TieExtractor:
             if _PAST_AGE.search(text[:m.start()]) and not re.search(r"\bold\b", m.group(0), re.IGNORECASE) \
                     or _WHEN_AGE.search(text[:m.start()]):
                 continue  # "at the age of 25", "admitted in 1979, when he was fifteen years old"
-            if _YOUNG_OTHER.match(text[m.end():]) or _OBJECT_AGE.search(text[:m.start()]) \
+            anaphoric = bool(_ANAPHORIC_AGE.search(text[:m.start()]))
+            if _YOUNG_OTHER.match(text[m.end():]) or _OBJECT_AGE.search(text[:m.start()]) and not anaphoric \
                     or _AS_AGE.search(text[:m.start()]):
                 continue  # "... with a twelve-year-old": someone the offense was against
-            years = _number(m.group("n") or m.group("m")) or 0
+            years = _number(m.group("n") or m.group("m") or m.group("k")) or 0
             span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-            anaphoric = bool(_ANAPHORIC_AGE.search(text[:m.start()]))
             if span is None or not 0 < years < 120 or not (anaphoric or self._about_subject(span, names)):
                 continue
             return self._tie(doc, "age", {"age": years}, span.start, span.end, context, f"age {m.group(0)!r}")
