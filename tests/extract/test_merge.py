@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from casefacts.extract.merge import DISTINCT_FLAG, OCCURRENCE_FLAG, merge_document_facts
-from casefacts.schema import About, Evidence, OffenseFact, PartialDate
+from casefacts.schema import About, EventFact, Evidence, OffenseFact, PartialDate
 
 DOC = "a" * 64
 
@@ -61,3 +61,20 @@ def test_homicide_and_murder_name_one_killing() -> None:
 
 def test_a_qualified_homicide_is_another_crime() -> None:
     assert len(merge_document_facts([_offense(0, "vehicular homicide"), _offense(50, "murder")])) == 2
+
+
+def _event(start: int, event_type: str, date: str | None = None) -> EventFact:
+    evidence = Evidence(doc_id=DOC, page=1, start=start, end=start + 5, quote=event_type, extractor="events@1.0",
+                        confidence=0.6)
+    return EventFact(fact_id=f"ev-{start}", event_type=event_type, confidence=0.6, evidence=[evidence],
+                     date=PartialDate.from_iso(date) if date else None)
+
+
+def test_an_undated_first_arrest_takes_the_next_arrests_date() -> None:
+    (arrest,) = merge_document_facts([_event(0, "arrest"), _event(50, "arrest", "2024-03-28")])
+    assert (arrest.date.iso, len(arrest.evidence)) == ("2024-03-28", 2)
+
+
+def test_an_undated_first_removal_is_another_than_a_dated_one() -> None:
+    facts = merge_document_facts([_event(0, "removal"), _event(50, "removal", "2010")])
+    assert [f.date.iso if f.date else None for f in facts] == [None, "2010"]

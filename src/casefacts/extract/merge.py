@@ -7,7 +7,9 @@
   conviction" and the illegal reentry now before the court; "his second illegal re-entry" and "his first").
 * Events merge on (type, whose, date); an undated mention of an event type is the same occurrence
   as the first mention of that type for that person (a release says "ERO apprehended him" and
-  then "officers arrested the 41-year-old March 21": one apprehension). Ties merge on (kind,
+  then "officers arrested the 41-year-old March 21": one apprehension), and an undated first
+  arrest takes the date of the next dated one ("recently arrested by police ... On March 28, 2024,
+  police arrested him"). Ties merge on (kind,
   relation); subject facts into one.
 Cross-document merging is case assembly's job (``casefacts.assemble``).
 """
@@ -31,6 +33,10 @@ REPEAT_FLAG = "occurrence:repeat"  # "deported a third time": one more occurrenc
 OCCURRENCE_FLAG = "occurrence:"  # "occurrence:prior", "occurrence:second": which occurrence of a charge
 _SAME_KILLING = {"homicide": "murder", "homicides": "murders"}
 _OTHER_KILLING = re.compile(r"\b(?:vehicular|negligent|reckless|justifiable|manslaughter|intoxication)\b")
+# An undated first mention of these is the occurrence a later dated one tells ("recently arrested by police ... On
+# March 28, 2024, police arrested him"); not so a removal ("ICE removes X" is today's, "previously removed in 2010"
+# another).
+_DATED_LATER = frozenset({"arrest"})
 _INCHOATE = re.compile(r"\b(?:conspiracy|conspiring|attempt(?:ed)?|solicitation|accessory|aiding)\b")
 
 
@@ -112,8 +118,11 @@ def _event_key(fact: EventFact) -> tuple[Any, ...]:
 def _same_event(existing: EventFact, fact: EventFact) -> bool:
     if _event_key(existing) == _event_key(fact):
         return True
-    return (existing.event_type, existing.about, existing.status) == (fact.event_type, fact.about, fact.status) \
-        and fact.date is None and REPEAT_FLAG not in fact.flags
+    if (existing.event_type, existing.about, existing.status) != (fact.event_type, fact.about, fact.status):
+        return False
+    if fact.date is None:
+        return REPEAT_FLAG not in fact.flags
+    return existing.date is None and existing.event_type in _DATED_LATER and REPEAT_FLAG not in existing.flags
 
 
 def _tie_key(fact: CommunityTieFact) -> tuple[Any, ...]:
@@ -161,5 +170,5 @@ def merge_document_facts(facts: Sequence[Fact]) -> list[Fact]:
         elif isinstance(fact, SubjectFact):
             merged[target] = _merge_subject(existing, fact)
         else:
-            merged[target] = _with_evidence(existing, fact, {})
+            merged[target] = _with_evidence(existing, fact, {"date": existing.date or fact.date})
     return merged
