@@ -31,8 +31,19 @@ CONTEXT_NAME = "casefacts_context"
 META_KEY = "casefacts_extractors_dir"
 
 
+# A footnote call glued to a word inside a sentence ("his conviction in Canada for fraud1 as well as"): the word
+# and the call are two tokens. Only after four lowercase letters, so "I-94", "A1" and "1326(a)" stay whole.
+_FOOTNOTE_SUFFIX = r"(?<=[a-z]{4})\d{1,2}$"
+
+
+def _split_footnote_calls(nlp: Language) -> None:
+    suffixes = [*nlp.Defaults.suffixes, _FOOTNOTE_SUFFIX]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+
+
 def add_components(nlp: Language, resources: Resources) -> Language:
     """Add the casefacts components to ``nlp`` (a loaded model or a blank one in tests)."""
+    _split_footnote_calls(nlp)
     before = {"before": "parser"} if "parser" in nlp.pipe_names else {}
     nlp.add_pipe(LAYOUT_FACTORY, name=LAYOUT_NAME, **before)
     nlp.add_pipe(CITATIONS_FACTORY, name=CITATIONS_NAME, config={"extractors_dir": str(resources.directory)},

@@ -1,0 +1,20 @@
+"""The spaCy pipeline casefacts builds: tokenizer rules and components."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("his conviction in Canada for fraud1 as well", ["his", "conviction", "in", "Canada", "for", "fraud", "1", "as",
+                                                     "well"]),
+    ("Form I-94 and A1 and 1326(a)", ["Form", "I-94", "and", "A1", "and", "1326(a", ")"]),
+])
+def test_a_footnote_call_glued_to_a_word_is_its_own_token(nlp, text: str, tokens: list[str]) -> None:
+    assert [t.text for t in nlp.make_doc(text)] == tokens
+
+
+def test_a_glued_footnote_call_does_not_hide_the_charge(extract) -> None:
+    facts = extract("The 1951 exclusion was based on his conviction in Canada for fraud1 as well as the failure to "
+                    "obtain a visa.")
+    assert [o.charge for o in facts if o.kind == "offense"] == ["fraud"]
