@@ -95,6 +95,11 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("Border Patrol encountered the Honduran national near Eagle Pass, Texas, in March 2022.",
      [("apprehension", "2022-03")]),
     ("He was encountered by ICE officers at Cook County Jail in November 2009.", []),
+    # immigration officers as the subject of "removed", or the country as its "from" object, however far away
+    ("U.S. Immigration and Customs Enforcement (ICE) Enforcement and Removal Operations (ERO) Houston, with "
+     "assistance from ERO Mexico and the Security Alliance for Fugitive Enforcement (SAFE) Task Force, removed Cruz "
+     "Aranda-Garcia, a 38-year-old unlawfully present Mexican national, from the U.S. in January 2023.",
+     [("removal", "2023-01")]),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected

@@ -68,7 +68,7 @@ _AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s*(?:and|then)\s+(?:again\s+)?(?:
 
 class EventExtractor:
     name: ClassVar[str] = "events"
-    version: ClassVar[str] = "1.3"
+    version: ClassVar[str] = "1.4"
 
     def __init__(self, resources: Resources) -> None:
         self.r = resources
@@ -158,7 +158,8 @@ class EventExtractor:
         if kind == "removal":
             if root.lemma_ == "remove" and not (re.search(r"\bto (?:the )?[A-Z]\w+", clause) or re.search(
                     r"\b(?:deport\w*|removal|order)\b", clause, re.IGNORECASE) or IMMIGRATION_AGENT.search(clause)
-                    or re.search(r"\bfrom (?:the )?" + _US.pattern, clause, re.IGNORECASE) or _person_removed(root)):
+                    or re.search(r"\bfrom (?:the )?" + _US.pattern, clause, re.IGNORECASE) or _person_removed(root)
+                    or _removed_by_or_from(root)):
                 return None
             return "removal"
         if kind == "apprehension":
@@ -292,6 +293,15 @@ def _own_clause(cue: Span) -> set[int]:
     root = cue.root
     other = {t.i for c in root.children if c.dep_ in ("conj", "advcl", "relcl", "ccomp") for t in c.subtree}
     return {t.i for t in root.subtree} - other
+
+
+def _removed_by_or_from(root: Token) -> bool:
+    """ "ERO Houston, with assistance from ERO Mexico and the SAFE Task Force, removed Cruz Aranda-Garcia, a
+    38-year-old unlawfully present Mexican national, from the U.S.": immigration officers as the verb's subject,
+    or the country as its "from" object, however far from the verb."""
+    subject = " ".join(t.text for c in root.children if c.dep_ == "nsubj" for t in c.subtree)
+    origin = " ".join(t.text for c in root.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree)
+    return bool(IMMIGRATION_AGENT.search(subject) or _US.search(origin))
 
 
 def _person_removed(root: Token) -> bool:

@@ -108,7 +108,7 @@ class Group:
 
 class OffenseTextExtractor:
     name: ClassVar[str] = "offenses"
-    version: ClassVar[str] = "1.3"
+    version: ClassVar[str] = "1.4"
 
     def __init__(self, resources: Resources) -> None:
         self.r = resources
