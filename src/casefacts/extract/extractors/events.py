@@ -63,7 +63,8 @@ _REMAND = re.compile(r"^\W*(?:following|after|upon|at the (?:close|end|conclusio
 _BOUND = re.compile(r"\b(?:before|prior to|no later than|until|since|by)\s+$", re.IGNORECASE)
 _NTH_TIME = re.compile(r"\bfor (?:the|a) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:nd|rd|th)) time\b",
                        re.IGNORECASE)
-_AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|,?\s*(?:and|then)\s+(?:again\s+)?(?:in|on)\s+)$", re.IGNORECASE)
+_AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:(?:most\s+)?recently\s+|again\s+)?(?:(?:in|on)\s+)?|"
+                    r",?\s*(?:and|then)\s+(?:again\s+|(?:most\s+)?recently\s+)?(?:in|on)\s+)$", re.IGNORECASE)
 
 
 class EventExtractor:
