@@ -464,3 +464,10 @@ def test_a_next_sentences_cue_with_an_object_of_its_own_does_not_continue_the_ch
     offense = _one(extract, "He pleaded guilty to trespass. On that count the defendant was sentenced to credit for "
                    "time served, and placed on probation for one (1) year.")
     assert offense.sentence.probation_days == 365
+
+
+def test_that_arrest_points_back_to_the_sentence_before(extract) -> None:
+    offense = _one(extract, "In 1994, Iglesias-Cruz was arrested in Washington, D.C. during an undercover drug "
+                   "operation. Stemming from that arrest, in 1995, Iglesias-Cruz was convicted of two counts of a "
+                   "felony drug trafficking offense.")
+    assert (offense.arrest_date.iso, offense.disposition_date.iso) == ("1994", "1995")

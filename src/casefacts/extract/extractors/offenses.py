@@ -415,6 +415,11 @@ class OffenseTextExtractor:
                 c.id_ == disposition and sent_of(c).start == best["disposition_date"][2] for c in group.cues):
             del best["disposition_date"]  # "convicted on March 14, 1968 ... vacated": not the vacatur's date
         group.dates.update({role: value for role, (_, value, _) in best.items()})
+        if "arrest_date" not in group.dates:
+            earlier = _arrest_pointed_back_to(doc, group, dates, cues, groups)
+            if earlier is not None:
+                group.dates["arrest_date"] = earlier
+                group.notes.append("arrest date of the arrest pointed back to")
         if incident is not None and disposition in ("arrested", "charged", "unknown"):
             group.dates.setdefault("offense_date", incident)
             group.dates.setdefault("arrest_date", incident)
@@ -450,7 +455,8 @@ class OffenseTextExtractor:
         window = doc[max(sent_of(date).start, date.start - 12):date.start].text
         if _OFFENSE_DATE_CUE.search(window) or _dates_the_act(date, group):
             return "offense_date", 0
-        sent_cues = [c for c in sent_cues if DATE_ROLE.get(c.id_)]
+        # "stemming from that arrest, in 1995, he was convicted": a cue that points back is dated elsewhere
+        sent_cues = [c for c in sent_cues if DATE_ROLE.get(c.id_) and not _points_back(c.root)]
         if not sent_cues or dates_another_noun(date, sent_cues):
             return None
 
@@ -595,6 +601,29 @@ def _refers_back(token: Token) -> bool:
     """ "those charges", "the offense", "both counts", "the same": an object that names what was named before."""
     return token.lemma_.lower() == "same" or any(c.dep_ in ("det", "predet") and c.lower_ in _BACK_DETERMINERS
                                                  for c in token.children)
+
+
+def _arrest_pointed_back_to(doc: Doc, group: Group, dates: list[DateMatch], cues: list[Span],
+                            groups: list[Group]) -> PartialDate | None:
+    """ "In 1994, he was arrested in Washington, D.C. Stemming from that arrest, in 1995, he was convicted of X": the
+    date of the arrest the sentence before tells, when that sentence names no charge."""
+    if not any(c.id_ == "arrested" and _points_back(c.root) and sent_of(c) == group.sent for c in group.cues):
+        return None
+    if group.sent.start == 0:
+        return None
+    before = sent_of(doc[group.sent.start - 1])
+    if any(g.sent == before for g in groups):
+        return None
+    arrests = [c for c in cues if c.id_ == "arrested" and before.start <= c.start < before.end
+               and c.root.pos_ in ("VERB", "AUX")]
+    inside = [d for d in dates if before.start_char <= d.start < before.end_char]
+    return inside[0].date if arrests and len(inside) == 1 else None
+
+
+def _points_back(token: Token) -> bool:
+    """ "that arrest", "this conviction": a noun with a demonstrative."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("that", "this", "those", "these")
+                                        for c in token.children)
 
 
 def _title_tail(doc: Doc, end: int) -> int:
