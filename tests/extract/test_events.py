@@ -107,6 +107,14 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      [("apprehension", "2010-02-24")]),
     ("He was also removed to Mexico in December 2017, September 2019, and most recently on July 14, 2021.",
      [("removal", "2017-12"), ("removal", "2019-09"), ("removal", "2021-07-14")]),
+    # a conjoined verb's own date before the "and" is not the event's; a noun's infinitive is no event
+    ("Reyes-Campos was born in Mexico in 1979 and came to the United States with his parents when he was nine.",
+     [("entry", None)]),
+    ("In 2010, he was arrested and deported.", [("arrest", "2010"), ("removal", "2010")]),
+    ("A warrant was obtained, and on October 25, 2022 Cristian Ivanov was arrested.", [("arrest", "2022-10-25")]),
+    ("These records also showed that Delgado-Hernandez never sought nor received permission from the United "
+     "States Attorney General or DHS to reenter the United States.", []),
+    ("He received permission from the Attorney General to reenter the United States.", []),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected

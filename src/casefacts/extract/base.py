@@ -139,6 +139,10 @@ def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
     if prep is not None and prep.lower_ in ("after", "before", "following", "upon") and prep.head == verb \
             and verb.i < span.start < prep.i:
         return True  # "was released Dec. 31, 2016, after being detained for DWI": the release's date
+    if cue.root.dep_ == "conj" and verb == cue.root.head and verb.i < span.start < cue.root.i \
+            and any(t.dep_ == "cc" for t in doc[span.end:cue.root.i]):
+        return True  # "was born in Mexico in 1979 and came to the United States": the birth's date (not so a
+        # fronted date before both verbs, "In 2010, he was arrested and deported", or one after the "and")
     related = set(cue.root.children)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.root.children)
     # a conjunct, a reported clause, or a subordinate clause after its main verb's date, with a subject of its own

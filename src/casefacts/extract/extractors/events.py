@@ -147,6 +147,8 @@ class EventExtractor:
             # (but "after being deported on October 28, 2013" narrates a dated removal)
         if root.dep_ == "amod" and root.head.pos_ in ("NOUN", "PROPN"):
             return None  # "a five-time deported felon", "previously removed noncitizen": a description
+        if root.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
+            return None  # "never received permission to reenter the United States": an infinitive tells no event
         if kind == "removal" and _DESCRIBED.search(doc[max(sent_of(cue).start, cue.start - 2):cue.start].text + " ") \
                 and cue.end < len(doc) and doc[cue.end].is_alpha and doc[cue.end].lower_ not in _AFTER_VERB \
                 and (cue.text[:1].isupper() or doc[cue.end].pos_ in ("NOUN", "ADJ")):
