@@ -115,6 +115,10 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("These records also showed that Delgado-Hernandez never sought nor received permission from the United "
      "States Attorney General or DHS to reenter the United States.", []),
     ("He received permission from the Attorney General to reenter the United States.", []),
+    # fleeing to the country is entering it; fleeing from someone is no event
+    ("Two months later, Sikorski fled to the United States in August 2002, entering on a visitor's visa.",
+     [("entry", "2002-08")]),
+    ("On November 18, 2021, Vargas fled from deputies in a stolen vehicle.", []),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected
