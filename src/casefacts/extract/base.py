@@ -123,6 +123,14 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def child_phrase(token: Token, dep: str, word: str | None = None) -> str:
+    """The words of ``token``'s children with dependency ``dep`` (and lowercase text ``word``), with their
+    subtrees: the agent phrase "by ERO officers", the subject "ERO Houston, with assistance from ...",
+    the "from" phrase "from the U.S."."""
+    return " ".join(t.text for c in token.children if c.dep_ == dep and (word is None or c.lower_ == word)
+                    for t in c.subtree)
+
+
 def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
     """Whether the characters [start, end) (a date) are governed by another finite verb than the verbal
     ``cue``, one that is not its head or child (or by a participle modifying a noun): "confirmed the information

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from casefacts.extract.base import sent_of
+from casefacts.extract.base import child_phrase, sent_of
 from casefacts.extract.context import SPANS_KEY
 
 BORDER = re.compile(r"\b(?:Border Patrol|border agents?|CBP|Customs and Border Protection|port of entry)\b",
@@ -20,10 +20,10 @@ BORDER = re.compile(r"\b(?:Border Patrol|border agents?|CBP|Customs and Border P
 IMMIGRATION_AGENT = re.compile(r"\b(?:ERO|ICE|HSI|(?i:Homeland Security Investigations|Enforcement and Removal "
                                r"Operations|Immigration and Customs Enforcement|deportation officers?|"
                                r"immigration (?:officers?|agents?|authorities|custody)|Fugitive Operations))\b")
-CRIMINAL_ARREST = re.compile(r"^\W*(?:\w+\W+){0,8}?(?:for|on (?:an? |the )?(?:(?:outstanding|active|felony|state|"
-                             r"federal|local|criminal|arrest|bench|extradition)\s+)*(?:charges?|warrants?|suspicion)|"
-                             r"in connection with|charged with)\b", re.IGNORECASE)
-CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp"})
+_CRIMINAL_ARREST = re.compile(r"^\W*(?:\w+\W+){0,8}?(?:for|on (?:an? |the )?(?:(?:outstanding|active|felony|state|"
+                              r"federal|local|criminal|arrest|bench|extradition)\s+)*(?:charges?|warrants?|suspicion)|"
+                              r"in connection with|charged with)\b", re.IGNORECASE)
+_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp"})
 
 
 def immigration_custody(doc: Doc, cue: Span) -> bool:
@@ -34,13 +34,13 @@ def immigration_custody(doc: Doc, cue: Span) -> bool:
     if not charged and BORDER.search(sent.text):
         return True
     clause = doc[max(sent.start, cue.start - 12):min(sent.end, cue.end + 6)].text
-    by = " ".join(t.text for c in cue.root.children if c.dep_ == "agent" for t in c.subtree)  # "by ERO officers"
+    by = child_phrase(cue.root, "agent")  # "by ERO officers"
     after = doc[cue.end:min(sent.end, cue.end + 12)].text
     return bool(IMMIGRATION_AGENT.search(clause) or IMMIGRATION_AGENT.search(by)) \
-        and not CRIMINAL_ARREST.match(after) and not for_a_charge(doc, cue)
+        and not _CRIMINAL_ARREST.match(after) and not _for_a_charge(doc, cue)
 
 
-def for_a_charge(doc: Doc, cue: Span) -> bool:
+def _for_a_charge(doc: Doc, cue: Span) -> bool:
     """ "taken into custody by HSI in or about 2021 for illegal reentry": the cue's "for" / "on" phrase
     holds a charge, however far from the cue, outside the clauses that modify its object ("on Jan. 5, 2020,
     when he was released from jail where he had been held for burglary" is no arrest for burglary)."""
@@ -48,7 +48,7 @@ def for_a_charge(doc: Doc, cue: Span) -> bool:
     for prep in cue.root.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("for", "on"):
             continue
-        clauses = {t.i for c in prep.subtree if c.dep_ in CLAUSE_DEPS and c != prep for t in c.subtree}
+        clauses = {t.i for c in prep.subtree if c.dep_ in _CLAUSE_DEPS and c != prep for t in c.subtree}
         phrase = {t.i for t in prep.subtree} - clauses
         if any(all(i in phrase for i in range(o.start, o.end)) for o in offenses):
             return True

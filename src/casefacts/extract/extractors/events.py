@@ -25,6 +25,7 @@ from casefacts.extract.attribution import (
 )
 from casefacts.extract.base import (
     ExtractionContext,
+    child_phrase,
     cue_explanation,
     dates_another_noun,
     other_clause,
@@ -302,9 +303,7 @@ def _removed_by_or_from(root: Token) -> bool:
     """ "ERO Houston, with assistance from ERO Mexico and the SAFE Task Force, removed Cruz Aranda-Garcia, a
     38-year-old unlawfully present Mexican national, from the U.S.": immigration officers as the verb's subject,
     or the country as its "from" object, however far from the verb."""
-    subject = " ".join(t.text for c in root.children if c.dep_ == "nsubj" for t in c.subtree)
-    origin = " ".join(t.text for c in root.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree)
-    return bool(IMMIGRATION_AGENT.search(subject) or _US.search(origin))
+    return bool(IMMIGRATION_AGENT.search(child_phrase(root, "nsubj")) or _US.search(child_phrase(root, "prep", "from")))
 
 
 def _person_removed(root: Token) -> bool:

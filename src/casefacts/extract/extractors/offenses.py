@@ -69,7 +69,8 @@ _LEVEL_NOISE = re.compile(r"\b(?:an?|the|one|two|three|(?!(?:19|20)\d\d\b)\d+|co
 _UPPER_OR_TITLE = re.compile(r"^(?:[A-Z][A-Za-z.'/&\-]*|[A-Z0-9]{1,}[/&\-]?[A-Z0-9]*|W/|W/O)$")
 _FUNCTION = frozenset({"of", "the", "a", "an", "with", "in", "by", "to", "and", "or", "on", "for", "while", "under",
                        "without", "w/"})
-_BACK_DETERMINERS = frozenset({"the", "those", "these", "this", "that", "both", "all", "each", "such"})
+_DEMONSTRATIVES = frozenset({"that", "this", "those", "these"})
+_BACK_DETERMINERS = _DEMONSTRATIVES | {"the", "both", "all", "each", "such"}
 _OCCURRENCE = {"prior": "prior", "previous": "prior", "earlier": "prior", "former": "prior", "first": "first",
                "second": "second", "third": "third", "fourth": "fourth", "fifth": "fifth"}
 _NOT_CHARGE = frozenset({"section", "sec", "count", "counts", "charge", "charges", "code", "case", "no", "the",
@@ -622,8 +623,7 @@ def _arrest_pointed_back_to(doc: Doc, group: Group, dates: list[DateMatch], cues
 
 def _points_back(token: Token) -> bool:
     """ "that arrest", "this conviction": a noun with a demonstrative."""
-    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("that", "this", "those", "these")
-                                        for c in token.children)
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children)
 
 
 def _title_tail(doc: Doc, end: int) -> int:
