@@ -63,6 +63,13 @@ def test_a_year_before_the_noun_it_dates() -> None:
     assert [d.date.iso for d in find_dates("based on respondent's 1959 conviction of theft")] == ["1959"]
 
 
+def test_a_year_alone_in_parentheses_after_a_word() -> None:
+    text = "prior convictions for robbery (1998) and theft(2001)"
+    assert [(d.date.iso, text[d.start:d.end]) for d in find_dates(text)] == [("1998", "1998"), ("2001", "2001")]
+    assert find_dates("Smith v. Jones, 123 F.3d 456 (1998)") == []
+    assert find_dates("Matter of X, 23 I&N Dec. 319 (BIA 2002); (9th Cir. 1998)") == []
+
+
 def test_day_first_only_when_unambiguous() -> None:
     assert parse_date("25/12/2019").iso == "2019-12-25"
     assert parse_date("05/12/2019").iso == "2019-05-12"

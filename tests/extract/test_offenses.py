@@ -247,6 +247,25 @@ def test_each_item_of_a_semicolon_list_has_its_own_date(extract, text: str, expe
     assert dated == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Smith has prior convictions for aggravated assault (1998), possession of cocaine (2001), and robbery (2005).",
+     [("aggravated assault", "1998"), ("possession of cocaine", "2001"), ("robbery", "2005")]),
+    # the cue inside "evading arrest" does not take the item's date
+    ("He has convictions for burglary of a habitation in 1995, evading arrest in 1997, and theft in 2000.",
+     [("burglary", "1995"), ("evading arrest", "1997"), ("theft", "2000")]),
+    # charges joined before their date share it
+    ("He was arrested for burglary in 1995, and for theft and robbery on June 1, 2000.",
+     [("burglary", "1995"), ("theft", "2000-06-01"), ("robbery", "2000-06-01")]),
+    # two charges that share one date are no dated list
+    ("On March 3, 2010, he was arrested for domestic battery and resisting arrest without violence.",
+     [("domestic battery", "2010-03-03"), ("resisting arrest without violence", "2010-03-03")]),
+])
+def test_each_item_of_a_comma_list_has_its_own_date(extract, text: str, expected: list) -> None:
+    dated = [(o.charge, d.iso if (d := o.disposition_date or o.arrest_date) else None)
+             for o in affirmed(extract(text), "offense")]
+    assert dated == expected
+
+
 def test_a_modifier_the_parser_made_the_head_stays_in_the_charge(extract) -> None:
     text = ("November 27, 2012Chicago, IL, United StatesEnforcement and Removal\n\nICE deports fugitive wanted in "
             "Poland for reckless homicide\n\nCHICAGO – A Polish national was deported Tuesday.")

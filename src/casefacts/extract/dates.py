@@ -62,6 +62,9 @@ _YEAR_ATTRIBUTIVE = re.compile(
     r"(?:\b(?i:a|an|the|his|her|their)|(?<=\w)['’]s)\s+(?P<year>(?:19|20)\d\d)(?=\s+(?!block\b|blocks\b|dollars?\b|hours?\b|"
     r"days?\b|feet\b|miles?\b|pounds?\b|grams?\b|kilograms?\b|people\b|persons?\b)[a-z])"
 )
+# ... or alone in parentheses after a word: "convictions for robbery (1998) and theft (2001)" (not a
+# reporter citation's "123 F.3d 456 (1998)" nor "(9th Cir. 1998)")
+_YEAR_PARENTHESIZED = re.compile(r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]))\((?P<year>(?:19|20)\d\d)\)")
 _YEAR_ALONE = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
 
 
@@ -133,7 +136,7 @@ def find_dates(text: str) -> list[DateMatch]:
             if value is not None:
                 found.append(DateMatch(m.start(), m.end(), m.group(0), value))
                 taken.append((m.start(), m.end()))
-    for m in (*_YEAR_CUE.finditer(text), *_YEAR_ATTRIBUTIVE.finditer(text)):
+    for m in (*_YEAR_CUE.finditer(text), *_YEAR_ATTRIBUTIVE.finditer(text), *_YEAR_PARENTHESIZED.finditer(text)):
         start, end = m.start("year"), m.end("year")
         value = _build(int(m.group("year")), None, None)
         if value is not None and free(start, end):

@@ -73,6 +73,7 @@ _DEMONSTRATIVES = frozenset({"that", "this", "those", "these"})
 _BACK_DETERMINERS = _DEMONSTRATIVES | {"the", "both", "all", "each", "such"}
 _OCCURRENCE = {"prior": "prior", "previous": "prior", "earlier": "prior", "former": "prior", "first": "first",
                "second": "second", "third": "third", "fourth": "fourth", "fifth": "fifth"}
+_ITEM_GAP = 8  # tokens at most between a listed charge and its own date ("burglary of a habitation in 1995")
 _NOT_CHARGE = frozenset({"section", "sec", "count", "counts", "charge", "charges", "code", "case", "no", "the",
                          "state", "people", "defendant", "court", "statute", "violation", "pursuant"})
 
@@ -395,15 +396,19 @@ class OffenseTextExtractor:
                groups: list[Group]) -> None:
         scope_sents = {group.sent.start} | {sent_of(c).start for c in group.cues}
         item = _list_item(doc, group, groups)
+        owners = _item_dates(doc, group, groups, dates) if item is None else {}
         best: dict[str, tuple[int, PartialDate, int]] = {}  # role -> (rank, date, the date's sentence)
         for d in dates:
             token = doc.char_span(d.start, d.end, alignment_mode="expand")
             if token is None or sent_of(token).start not in scope_sents:
                 continue
-            own_item = item is not None and item[0] <= d.start < item[1]
+            own_item = item is not None and item[0] <= d.start < item[1] or owners.get(d.start) == group.start
             if item is not None and d.start >= item[2] and not own_item:
                 continue  # "burglary in 1998; theft in 2001": another item's date
-            sent_cues = [c for c in cues if sent_of(c).start == sent_of(token).start]
+            if d.start in owners and not own_item and any(o <= group.start for o in owners.values()):
+                continue  # "burglary in 1995, theft (1997) and robbery in 2000": another item's date
+            sent_cues = [c for c in cues if sent_of(c).start == sent_of(token).start
+                         and (c in group.cues or d.start not in owners)]  # an item's date: its charge's cue
             found = self._date_role(doc, token, sent_cues, group)
             if found is None:
                 continue
@@ -655,6 +660,29 @@ def _list_item(doc: Doc, group: Group, groups: list[Group]) -> tuple[int, int, i
     start = max([c + 1 for c in cuts if c < here], default=first)
     end = min([c for c in cuts if c >= here], default=sent.end_char)
     return start, end, first
+
+
+def _item_dates(doc: Doc, group: Group, groups: list[Group], dates: list[DateMatch]) -> dict[int, int]:
+    """The dates of the items of a comma list ("convictions for burglary of a habitation in 1995, theft (1997)
+    and robbery in 2000"), as {date start: the start token of the charge it follows}: the first date after a
+    charge, before the next, with no verb or semicolon between them. Empty unless two charges have one. A charge
+    after a dated item takes no later item's date; one before all of them may ("arrested for X and Y on May 3,
+    and convicted of Z on June 1": X was arrested on May 3)."""
+    listed = [g for g in groups if g.sent == group.sent]
+    if len(listed) < 2:
+        return {}
+    owners: dict[int, int] = {}
+    for k, charge in enumerate(listed):
+        stop = listed[k + 1].start if k + 1 < len(listed) else charge.sent.end
+        for d in dates:
+            token = doc.char_span(d.start, d.end, alignment_mode="expand")
+            if token is None or not charge.end <= token.start < stop:
+                continue
+            between = doc[charge.end:token.start]
+            if len(between) <= _ITEM_GAP and not any(t.pos_ in ("VERB", "AUX") or t.text == ";" for t in between):
+                owners[d.start] = charge.start
+            break
+    return owners if len(set(owners.values())) >= 2 else {}
 
 
 def _starts_clause(token: Token) -> bool:
