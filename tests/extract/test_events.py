@@ -153,6 +153,14 @@ def test_a_co_defendants_arrest(extract) -> None:
     ("The indictment revealed that he re-entered the U.S. after being deported on October 28, 2013.",
      [("reentry", None), ("removal", "2013-10-28")]),
     ("He was arrested and deported in 2019.", [("arrest", "2019"), ("removal", "2019")]),
+    # a gerund that narrates a dated reentry, and is no charge here, is the event
+    ("Soto had been deported five times before illegally re-entering the U.S. in March 2015.",
+     [("reentry", "2015-03")]),
+    # a charge's words stay the charge
+    ("He has a previous felony conviction for illegally re-entering the U.S. after being deported.", []),
+    # the act in general is no event
+    ("Soto was deported in December 2012. Illegally re-entering the United States after having been previously "
+     "deported is a felony.", [("removal", "2012-12")]),
 ])
 def test_release_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected

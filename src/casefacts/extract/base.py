@@ -17,6 +17,9 @@ from casefacts.extract.context import Modifier, modifiers_for
 from casefacts.extract.resources import Resources
 from casefacts.schema import Document, Evidence, FactStatus, Page, TableCell, fact_id_for
 
+NAME_NOTE = "subject_name"  # the subject's names, from the subject extractor
+CHARGES_NOTE = "charges"  # {page number: character ranges of the charges the offense extractor read}
+
 
 @runtime_checkable
 class Extractor(Protocol):

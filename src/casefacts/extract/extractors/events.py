@@ -24,6 +24,8 @@ from casefacts.extract.attribution import (
     relation_spans,
 )
 from casefacts.extract.base import (
+    CHARGES_NOTE,
+    NAME_NOTE,
     ExtractionContext,
     child_phrase,
     cue_explanation,
@@ -40,7 +42,6 @@ from casefacts.extract.merge import REPEAT_FLAG
 from casefacts.extract.resources import Resources
 from casefacts.schema import EventFact, FactStatus, PartialDate
 
-NAME_NOTE = "subject_name"
 _US = re.compile(r"\b(?:united states|u\.\s?s\.?(?:\s?a\.?)?|us|usa|america|this country|the country|the border|"
                  r"the u\.s\.)\b", re.IGNORECASE)
 _UNLAWFUL = re.compile(r"\b(?:illegal(?:ly)?|unlawful(?:ly)?|without (?:inspection|being inspected|admission|"
@@ -53,6 +54,10 @@ _ENTRY_PLACE = re.compile(r"\b(?:lawfully|illegally|unlawfully|without inspectio
                           r"with an? [\w\-]+ (?:visa|exchange))\b", re.IGNORECASE)
 _DATED = re.compile(r"^\s*(?:(?:to|from) (?:the )?[A-Z][\w .]{0,30}?\s+)?(?:(?:on|in)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d|"
                     r"on \w+ (?:\w+ )?occasions?\W+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d)", re.IGNORECASE)
+_DATED_ENTRY = re.compile(r"^\s*(?:(?:into\s+)?(?:the\s+)?(?:U\.\s?S\.|United\s+States|(?:this\s+)?country)\s+)?"
+                          r"(?:on|in)\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d", re.IGNORECASE)
+_NAMES_AN_OFFENSE = re.compile(r"\b(?:is|are|constitutes?|remains?)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}"
+                               r"(?:felony|crime|offen[cs]e|violation)\b", re.IGNORECASE)
 _PLACE_PREP = ("near", "at", "through", "in", "to", "from", "into", "via", "outside")
 _DESCRIBED = re.compile(r"\b(?:previously|twice|once|repeatedly|\w+-time)\s+$", re.IGNORECASE)
 _AFTER_VERB = frozenset({"from", "to", "in", "on", "at", "by", "after", "back", "and", "or", "for", "twice", "again",
@@ -86,7 +91,7 @@ class EventExtractor:
         names = context.notes.get(NAME_NOTE, SubjectNames())
         rels = relation_spans(doc)
         incident = incident_date(dates, text_of(doc))
-        offenses = [s for s in doc.spans[SPANS_KEY] if s.label_ == "OFFENSE"]
+        charges = context.notes.get(CHARGES_NOTE, {}).get(context.page.number, [])
         apprehensions = {sent_of(s).start for s in cues if s.id_ == "apprehension"}
         facts: list[EventFact] = []
         seen: set[int] = set()
@@ -94,8 +99,8 @@ class EventExtractor:
             if cue.start in seen:
                 continue
             seen.update(range(cue.start, cue.end))
-            if any(o.start <= cue.start < o.end for o in offenses):
-                continue  # "convicted of reentry after removal": a charge, not an event
+            if any(start <= cue.start_char < end for start, end in charges):
+                continue  # "convicted of reentry after removal": a charge, not an event ("before re-entering" is)
             event_type = self._type(doc, cue)
             if event_type is None:
                 continue
@@ -143,9 +148,11 @@ class EventExtractor:
             return "apprehension" if immigration_custody(doc, cue) else "arrest"
         dated = _DATED.match(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text_with_ws + " ")
         if (root.dep_ in ("pcomp", "pobj") or (root.tag_ == "VBG" and kind != "arrest")) \
-                and not (kind == "removal" and dated):
+                and not (kind == "removal" and dated) and not (kind == "reentry" and _DATED_ENTRY.match(
+                    doc[cue.end:min(sent_of(cue).end, cue.end + 10)].text + " ")):
             return None  # "after being deported", "entering": a mention inside a phrase, not an event
-            # (but "after being deported on October 28, 2013" narrates a dated removal)
+            # (but "after being deported on October 28, 2013", "before re-entering the U.S. in March 2015"
+            # narrate a dated removal and reentry)
         if root.dep_ == "amod" and root.head.pos_ in ("NOUN", "PROPN"):
             return None  # "a five-time deported felon", "previously removed noncitizen": a description
         if root.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
@@ -173,6 +180,10 @@ class EventExtractor:
         before = doc[max(sent_of(cue).start, cue.start - 6):cue.start].text
         if _ATTEMPT.search(before + " "):
             return None
+        if cue.text.lower().endswith("ing") and not any(t.pos_ in ("PRON", "PROPN", "NOUN")
+                                                         for t in doc[sent_of(cue).start:cue.start]) \
+                and _NAMES_AN_OFFENSE.search(doc[cue.end:sent_of(cue).end].text):
+            return None  # "Illegally re-entering the United States after removal is a felony": the act in general
         after = doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text
         if kind == "reentry":
             if root.lemma_ == "return" and not _US.search(after):

@@ -27,6 +27,8 @@ from spacy.util import filter_spans
 
 from casefacts.extract.attribution import SubjectNames, about_person, is_group, person_token, relation_spans
 from casefacts.extract.base import (
+    CHARGES_NOTE,
+    NAME_NOTE,
     PRENOMINAL,
     ExtractionContext,
     cue_explanation,
@@ -45,7 +47,6 @@ from casefacts.extract.resources import Resources
 from casefacts.extract.statutes import StatuteMatch
 from casefacts.schema import About, FactStatus, OffenseFact, PartialDate, Sentence
 
-NAME_NOTE = "subject_name"
 DATE_ROLE = {"arrested": "arrest_date", "charged": None, "convicted": "disposition_date",
              "pleaded_guilty": "disposition_date", "dismissed": "disposition_date", "acquitted": "disposition_date",
              "vacated": "disposition_date", "expunged": "disposition_date", "pending": None}
@@ -302,6 +303,7 @@ class OffenseTextExtractor:
         rels = relation_spans(doc)
         sents = list(doc.sents)
         facts = []
+        read = context.notes.setdefault(CHARGES_NOTE, {}).setdefault(context.page.number, [])
         for i, group in enumerate(groups):
             nxt = groups[i + 1].start if i + 1 < len(groups) and groups[i + 1].sent == group.sent else group.sent.end
             prv = groups[i - 1].end if i and groups[i - 1].sent == group.sent else group.sent.start
@@ -316,6 +318,7 @@ class OffenseTextExtractor:
             if not self._credible(doc, group, statutes):
                 continue
             facts.extend(self._facts(doc, group, context, names, rels))
+            read.extend((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group.mentions)
         return facts
 
     def _cues(self, doc: Doc, group: Group, cues: list[Span], prv: int, nxt: int, names: SubjectNames,

@@ -17,11 +17,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from casefacts.extract.attribution import NAME_PARTICLE, NAME_WORD, SUBJECT_WORDS, SubjectNames, person_token
-from casefacts.extract.base import ExtractionContext
+from casefacts.extract.base import NAME_NOTE, ExtractionContext
 from casefacts.extract.dates import find_dates
 from casefacts.schema import Evidence, Identifier, PartialDate, SubjectFact
 
-NAME_NOTE = "subject_name"
 _POSSESSIVE = re.compile(r"['’]s$")
 _NAME_VALUE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*(?:,?\s[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*){1,5}")
 _BORN = re.compile(r"\bborn\s+(?:on\s+)?", re.IGNORECASE)

@@ -25,14 +25,13 @@ from casefacts.extract.attribution import (
     relation_of,
     relation_spans,
 )
-from casefacts.extract.base import ExtractionContext, cue_explanation, sent_of, text_of
+from casefacts.extract.base import NAME_NOTE, ExtractionContext, cue_explanation, sent_of, text_of
 from casefacts.extract.context import SPANS_KEY, doc_modifiers
 from casefacts.extract.dates import find_dates
 from casefacts.extract.resources import Resources
 from casefacts.extract.sentences import NUMBER_WORDS
 from casefacts.schema import CommunityTieFact, FactStatus
 
-NAME_NOTE = "subject_name"
 _YEARS = re.compile(r"\b(?:for\s+)?(?:(?:over|more than|nearly|almost|about|around|some|the (?:past|last))\s+)?"
                     r"(?P<n>\d{1,2}|[a-z]+(?:[\s\-][a-z]+)?)\s+(?:\(\d+\)\s+)?years?\b"
                     # not a sentence, a statute's period nor an age: "five years of supervised release", "not less
