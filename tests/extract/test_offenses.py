@@ -131,6 +131,14 @@ def test_record_wide_offense_date(extract) -> None:
     assert (fact.offense_date.iso, fact.disposition_date.iso) == ("2009-06-10", "2009-10-26")
 
 
+def test_an_offense_date_after_the_charges_dates_those_before_it(extract) -> None:
+    text = ("Soto was wanted for attempted homicide and aggravated robbery. Both crimes occurred "
+            "Feb. 11, 2002, in San Salvador. He has a previous felony conviction for illegal reentry.")
+    dated = [(o.charge, o.offense_date.iso if o.offense_date else None) for o in affirmed(extract(text), "offense")]
+    assert dated == [("attempted homicide", "2002-02-11"), ("aggravated robbery", "2002-02-11"),
+                     ("illegal reentry", None)]
+
+
 def test_police_report_incident_time_dates_the_offense(extract) -> None:
     text = ("On September 28, 2016, at about 0935 hours, Officer Garcia and I responded to a disturbance.\n\n"
             "On October 3, 2016, he was located and arrested for trespassing (Tex. Penal Code § 30.05) and "

@@ -435,7 +435,7 @@ class OffenseTextExtractor:
             group.notes.append("dated by the report's incident time")
 
     @staticmethod
-    def _shared_dates(group: Group, earlier: list[Group], alleged: PartialDate | None) -> None:
+    def _shared_dates(group: Group, earlier: list[Group], alleged: tuple[PartialDate, int] | None) -> None:
         """Dates a charge shares with the record: the offense date stated once for all charges, and
         the arrest date of the charge before it when a co-defendant "was also arrested"."""
         previous = next((g for g in reversed(earlier) if "arrest_date" in g.dates), None)
@@ -443,20 +443,25 @@ class OffenseTextExtractor:
                 and "dated by the report's incident time" in group.notes:
             group.dates["arrest_date"] = previous.dates["arrest_date"]
         if alleged is not None and "offense_date" not in group.dates:
-            group.dates["offense_date"] = alleged
-            group.notes.append("offense date of the whole record")
+            date, dates_before = alleged
+            if not dates_before or group.start < dates_before:
+                group.dates["offense_date"] = date
+                group.notes.append("offense date of the whole record")
 
     @staticmethod
-    def _alleged_date(doc: Doc, dates: list[DateMatch], groups: list[Group]) -> PartialDate | None:
-        """The offense date a court record states once for all its charges ("for acts alleged to have
-        been committed on or about June 10, 2009"), in a sentence naming no charge."""
+    def _alleged_date(doc: Doc, dates: list[DateMatch], groups: list[Group]) -> tuple[PartialDate, int] | None:
+        """The offense date a record states once for its charges, in a sentence naming no charge, and the
+        token before which the charges it dates lie (0: all after it): "for acts alleged to have been committed on
+        or about June 10, 2009" before the charges dates all of them; "Both crimes occurred Feb. 11, 2002" dates
+        the charges before it, not a reentry conviction named later."""
         charged = {g.sent.start for g in groups}
         for d in dates:
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is None or sent_of(span).start in charged:
                 continue
             if _OFFENSE_DATE_CUE.search(text_of(doc)[max(sent_of(span).start_char, d.start - 60):d.start]):
-                return d.date
+                before = any(g.start < span.start for g in groups)
+                return d.date, sent_of(span).start if before else 0
         return None
 
     def _date_role(self, doc: Doc, date: Span, sent_cues: list[Span], group: Group) -> tuple[str, int] | None:
