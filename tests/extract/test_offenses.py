@@ -459,6 +459,19 @@ def test_a_means_or_the_kind_of_a_conviction_is_no_charge(extract, text: str, ch
     assert [o.charge for o in affirmed(extract(text), "offense")] == charges
 
 
+@pytest.mark.parametrize(("text", "charges"), [
+    # the offense term that modifies another is part of it, no charge of its own
+    ("Soto pleaded guilty today to his role in a drug trafficking conspiracy.", ["drug trafficking conspiracy"]),
+    # an organization an offense term describes is no charge
+    ("Soto was charged with conspiracy to distribute cocaine. The charge stemmed from an investigation into Ruiz, "
+     "who was allegedly operating a trafficking organization.", ["conspiracy to distribute"]),
+    # nor is a plea
+    ("Soto pleaded guilty to illegal reentry. Sentencing for today's plea will occur in May.", ["illegal reentry"]),
+])
+def test_words_around_a_charge_that_name_none(extract, text: str, charges: list[str]) -> None:
+    assert [o.charge for o in affirmed(extract(text), "offense")] == charges
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("He was not only wanted for attempted murder in Mexico, but had also been convicted of a violent felony in the "
      "U.S.", [("attempted murder", "charged")]),

@@ -41,6 +41,7 @@ class ChargePhraseRules:
     sentence_objects: frozenset[str]
     means_words: frozenset[str]
     kind_words: frozenset[str]
+    described_heads: frozenset[str]
     max_tokens: int
 
     @classmethod
@@ -49,7 +50,8 @@ class ChargePhraseRules:
                                                       "not_offense_modifiers", "needs_object",
                                                       "boundary_prepositions", "leading_words",
                                                       "circumstance_joiners", "procedure_objects",
-                                                      "sentence_objects", "means_words", "kind_words")}
+                                                      "sentence_objects", "means_words", "kind_words",
+                                                      "described_heads")}
         return cls(prepositions={cue: _words(config["prepositions"], cue) for cue in config["prepositions"]},
                    max_tokens=int(config["max_tokens"]), **words)
 

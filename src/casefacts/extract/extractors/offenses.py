@@ -136,6 +136,8 @@ class OffenseTextExtractor:
             normalized = span.id_ if start == span.start and span.id_ else self.r.charges.normalize(text)
             found.append(Mention(start, span.end, text, normalized,
                                  span.text.lower() in self.r.weak_terms, f"offense term {span.text!r}"))
+        # "a drug trafficking conspiracy": the term its modifiers are is no charge of its own
+        found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]
         for match in statutes:
             self._attach_statute(doc, match, found, levels)
         for match in statutes:
@@ -150,12 +152,14 @@ class OffenseTextExtractor:
 
     def _means_or_kind(self, span: Span) -> bool:
         """ "procured by fraud": a means; "the conviction was an offense involving fraud": the kind of a
-        conviction. Neither is a charge."""
+        conviction; "a drug trafficking organization": what the organization does. None is a charge."""
         head = span.root.head
         if head == span.root:
             return False
         return head.lower_ in self.phrase_rules.means_words \
-            or head.lower_ in self.phrase_rules.kind_words and head.head.dep_ == "attr"
+            or head.lower_ in self.phrase_rules.kind_words and head.head.dep_ == "attr" \
+            or span.root.dep_ in ("compound", "amod", "nmod") and head.i >= span.end \
+            and head.lower_ in self.phrase_rules.described_heads
 
     def _compounds(self, doc: Doc, found: list[Mention]) -> list[Mention]:
         """One charge, not two: an inchoate offense and its object ("conspiracy to commit murder"), and an
