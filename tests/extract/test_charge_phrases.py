@@ -60,6 +60,16 @@ def phrases(nlp, rules):
     ("He was charged with harboring aliens.", ["harboring aliens"]),
     # a bare gerund coordinated before an act shares its object
     ("He was convicted of aiding and abetting another alien.", ["aiding and abetting another alien"]),
+    # a gerund the parser hung on the cue as a clause, between list items
+    ("In 2004, he was convicted of burglary, tampering with evidence, and robbery.",
+     ["burglary", "tampering with evidence", "robbery"]),
+    # a clause of result is no list item
+    ("He was convicted of theft, sending him to prison.", ["theft"]),
+    # "without" stays in a gerund's charge
+    ("He was convicted of driving without insurance in 2004.", ["driving without insurance"]),
+    # a name that modifies the act's object stays in the charge
+    ("ERO Baltimore apprehends noncitizen convicted of assaulting Maryland resident\n\nHe was removed.",
+     ["assaulting Maryland resident"]),
 ])
 def test_phrases_in_the_object_of_a_cue(phrases, text: str, expected: list[str]) -> None:
     assert phrases(text) == expected
@@ -77,6 +87,7 @@ def test_phrases_in_the_object_of_a_cue(phrases, text: str, expected: list[str])
     "He moved to dismiss the indictment on the ground that he was never removed.",  # procedure
     "He was arrested for the man.",                                       # a person is no charge
     "He was convicted of a felony and sentenced to five years.",          # a conjunct verb, no gerund
+    "The IJ sustained the charge of entering without inspection.",        # a ground of removability
 ])
 def test_no_phrase(phrases, text: str) -> None:
     assert phrases(text) == []
@@ -87,6 +98,19 @@ def test_phrases_leave_out_what_is_taken(nlp, rules) -> None:
     cues = [s for s in doc.spans[SPANS_KEY] if s.label_ == "DISPO"]
     burglary = next(t.i for t in doc if t.text == "burglary")
     assert [s.text for s, _ in charge_phrases(doc, cues, [(burglary, burglary + 1)], rules)] == ["negligent driving"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 2004, he was convicted of burglary, brandishing a firearm, and robbery.",
+     ["burglary", "brandishing a firearm", "robbery"]),
+    ("In 2004, he was convicted of burglary, unauthorized use of a motor vehicle, and robbery.",
+     ["burglary", "unauthorized use of a motor vehicle", "robbery"]),
+    # not a category nor a clause
+    ("He was convicted of burglary, two felonies, and robbery.", ["burglary", "robbery"]),
+    ("He was arrested for burglary, was released, and was arrested for robbery.", ["burglary", "robbery"]),
+])
+def test_an_item_listed_between_two_charges_is_a_charge(extract, text: str, expected: list[str]) -> None:
+    assert [o.charge for o in affirmed(extract(text), "offense")] == expected
 
 
 def test_a_phrase_becomes_a_weak_offense_with_its_disposition(extract) -> None:

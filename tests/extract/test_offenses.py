@@ -459,6 +459,19 @@ def test_a_means_or_the_kind_of_a_conviction_is_no_charge(extract, text: str, ch
     assert [o.charge for o in affirmed(extract(text), "offense")] == charges
 
 
+def test_a_degree_written_after_the_charge_is_part_of_it(extract) -> None:
+    text = "He was charged with child abuse second degree, assault in the second degree, and robbery 1st degree."
+    assert [(o.charge, o.charge_normalized) for o in affirmed(extract(text), "offense")] == [
+        ("child abuse second degree", "child abuse in the second degree"),
+        ("assault in the second degree", "assault in the second degree"),
+        ("robbery 1st degree", "robbery in the first degree")]
+
+
+def test_a_negation_word_inside_the_charge_does_not_negate_it(extract) -> None:
+    offenses = affirmed(extract("In 2016 he was convicted of driving without insurance."), "offense")
+    assert [(o.charge, o.disposition) for o in offenses] == [("driving without insurance", "convicted")]
+
+
 @pytest.mark.parametrize(("text", "charges"), [
     # the offense term that modifies another is part of it, no charge of its own
     ("Soto pleaded guilty today to his role in a drug trafficking conspiracy.", ["drug trafficking conspiracy"]),

@@ -35,9 +35,11 @@ class ChargePhraseRules:
     not_offense_modifiers: frozenset[str]
     needs_object: frozenset[str]
     boundary_prepositions: frozenset[str]
+    act_prepositions: frozenset[str]
     leading_words: frozenset[str]
     circumstance_joiners: frozenset[str]
     procedure_objects: frozenset[str]
+    removability_verbs: frozenset[str]
     sentence_objects: frozenset[str]
     means_words: frozenset[str]
     kind_words: frozenset[str]
@@ -48,8 +50,9 @@ class ChargePhraseRules:
     def from_config(cls, config: Mapping[str, Any]) -> ChargePhraseRules:
         words = {key: _words(config, key) for key in ("generic_heads", "people_heads", "descend_heads", "charge_nouns",
                                                       "not_offense_modifiers", "needs_object",
-                                                      "boundary_prepositions", "leading_words",
+                                                      "boundary_prepositions", "act_prepositions", "leading_words",
                                                       "circumstance_joiners", "procedure_objects",
+                                                      "removability_verbs",
                                                       "sentence_objects", "means_words", "kind_words",
                                                       "described_heads")}
         return cls(prepositions={cue: _words(config["prepositions"], cue) for cue in config["prepositions"]},
@@ -102,8 +105,18 @@ def _verb_conjuncts(prep: Token, obj: Token) -> list[Token]:
     """ "convicted of theft and driving with no license": the parser often reads a gerund after the object as
     a second verb of the cue ("convicted ... and driving"); a subjectless gerund conjunct of the cue word
     after the object is one more item of the list."""
-    return [c for c in prep.head.children if c.dep_ == "conj" and c.tag_ == "VBG" and c.i > obj.i
+    return [c for c in prep.head.children if c.tag_ == "VBG" and c.i > obj.i
+            and (c.dep_ == "conj" or c.dep_ == "advcl" and _listed_after(c, obj))
             and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)]
+
+
+def _listed_after(gerund: Token, obj: Token) -> bool:
+    """ "convicted of burglary, tampering with evidence, and robbery": a gerund the parser hung on the cue as a
+    clause is a list item when a comma joins it to the object and the list goes on after it (not "convicted of
+    theft, sending him to prison")."""
+    doc = gerund.doc
+    return gerund.i == obj.right_edge.i + 2 and doc[gerund.i - 1].text == "," \
+        and any(c.dep_ in ("conj", "cc") for c in gerund.children)
 
 
 def _kept(token: Token, rules: ChargePhraseRules) -> Iterable[Token]:
@@ -112,12 +125,14 @@ def _kept(token: Token, rules: ChargePhraseRules) -> Iterable[Token]:
     for child in token.children:
         if child.dep_ in _CUT_DEPS:
             continue
-        if child.dep_ == "prep" and child.lower_ in rules.boundary_prepositions and not _of_a_class(child):
+        if child.dep_ == "prep" and child.lower_ in rules.boundary_prepositions and not _of_a_class(child) \
+                and not (child.lower_ in rules.act_prepositions and token.tag_ == "VBG"):
             continue
         if child.dep_ == "acl" and child.tag_ not in ("VB", "VBG"):
             continue  # "marijuana found in his car": a participle, not part of the charge
-        if child.ent_type_ in ("DATE", "TIME", "GPE", "PERSON", "ORG", "MONEY"):
-            continue
+        if child.ent_type_ in ("DATE", "TIME", "MONEY") or child.ent_type_ in ("GPE", "PERSON", "ORG") \
+                and not (child.dep_ == "compound" and token.pos_ == "NOUN"):
+            continue  # "in Texas", "on May 3"; a name that modifies a noun stays: "assaulting Maryland resident"
         yield from _kept(child, rules)
 
 
@@ -143,7 +158,8 @@ def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
     while start < item.i and (doc[start].lower_ in rules.leading_words or doc[start].is_punct):
         start += 1
     start = _shared_act_start(doc, item, start)
-    while end - 1 > item.i and (doc[end - 1].is_punct or doc[end - 1].lower_ in rules.leading_words):
+    while end - 1 > item.i and (doc[end - 1].is_punct or doc[end - 1].is_space
+                                or doc[end - 1].lower_ in rules.leading_words):
         end -= 1
     span = doc[start:end]
     if not len(span) or len(span) > rules.max_tokens:
@@ -213,7 +229,7 @@ def charge_phrases(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, in
     found: list[tuple[Span, Span]] = []
     for cue in cues:
         preps = rules.prepositions.get(cue.id_)
-        if not preps:
+        if not preps or cue.root.head.lemma_.lower() in rules.removability_verbs:
             continue
         governed = governed_preps(doc, cue, preps)
         for prep in governed:
@@ -221,7 +237,7 @@ def charge_phrases(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, in
                                              for p in governed):
                 continue  # "convicted of aggravated battery for causing great bodily harm": the act, no charge
             for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
-                for item in _items(obj, rules) + _verb_conjuncts(prep, obj):
+                for item in _items(obj, rules) + [i for g in _verb_conjuncts(prep, obj) for i in _items(g, rules)]:
                     span = _phrase(doc, item, rules)
                     if span is None:
                         continue
@@ -231,4 +247,36 @@ def charge_phrases(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, in
                         continue
                     taken.append((span.start, span.end))
                     found.append((span, cue))
+    return found
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def listed_between(doc: Doc, charges: Iterable[tuple[int, int]], rules: ChargePhraseRules) -> list[Span]:
+    """ "convicted of burglary, brandishing a firearm, and robbery": one item listed between two charges of a
+    sentence, set off by commas or semicolons, is a charge too, however the parser read it; not a clause ("and he
+    was sentenced"), a date, a person or a category ("burglary, two felonies, and theft")."""
+    found = []
+    ordered = sorted(charges)
+    for (_, end), (start, _) in zip(ordered, ordered[1:], strict=False):
+        if start - end < 2 or doc[end].text not in (",", ";") or doc[end].sent.start != doc[start].sent.start:
+            continue
+        stop = start
+        while stop > end + 1 and doc[stop - 1].lower_ in (",", ";", "and", "or"):
+            stop -= 1
+        first = end + 1
+        while first < stop and (doc[first].lower_ in rules.leading_words or doc[first].is_punct
+                                or doc[first].like_num):
+            first += 1
+        item = doc[first:stop]
+        if not len(item) or len(item) > rules.max_tokens or stop == start \
+                or any(t.text in (",", ";") or t.tag_ in _FINITE or t.pos_ == "AUX"
+                       or t.ent_type_ in ("DATE", "TIME", "PERSON", "MONEY") for t in item):
+            continue
+        head = item.root
+        if head.lower_ in rules.generic_heads or head.lemma_.lower() in rules.generic_heads \
+                or head.lower_ in rules.people_heads or item[0].pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
+            continue
+        found.append(item)
     return found

@@ -41,8 +41,10 @@ class Modifier:
     scope_end: int
 
     def covers(self, start: int, end: int) -> bool:
-        """Whether the token range [start, end) lies in the scope (its first token suffices)."""
-        return self.scope_start <= start < self.scope_end and not (self.cue_start <= start < self.cue_end)
+        """Whether the token range [start, end) lies in the scope (its first token suffices); a cue inside the
+        range is part of its words ("driving without insurance"), not a modifier of it."""
+        return self.scope_start <= start < self.scope_end and not (self.cue_start <= start < self.cue_end) \
+            and not start <= self.cue_start < end
 
 
 def _clause_root(token: Any) -> Any:

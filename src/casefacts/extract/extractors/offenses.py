@@ -37,7 +37,7 @@ from casefacts.extract.base import (
     sent_of,
     text_of,
 )
-from casefacts.extract.charge_phrases import ChargePhraseRules, charge_phrases, governed_preps
+from casefacts.extract.charge_phrases import ChargePhraseRules, charge_phrases, governed_preps, listed_between
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
 from casefacts.extract.custody import immigration_custody
@@ -74,6 +74,8 @@ _DEMONSTRATIVES = frozenset({"that", "this", "those", "these"})
 _BACK_DETERMINERS = _DEMONSTRATIVES | {"the", "both", "all", "each", "such"}
 _OCCURRENCE = {"prior": "prior", "previous": "prior", "earlier": "prior", "former": "prior", "first": "first",
                "second": "second", "third": "third", "fourth": "fourth", "fifth": "fifth"}
+_DEGREE_AFTER = re.compile(r"[ \t]*(?:in[ \t]+the[ \t]+)?(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
+                           r"[ \t\-]+degree\b", re.IGNORECASE)
 _ITEM_GAP = 8  # tokens at most between a listed charge and its own date ("burglary of a habitation in 1995")
 _NOT_CHARGE = frozenset({"section", "sec", "count", "counts", "charge", "charges", "code", "case", "no", "the",
                          "state", "people", "defendant", "court", "statute", "violation", "pursuant"})
@@ -132,9 +134,11 @@ class OffenseTextExtractor:
             start = span.start
             while start > sent_of(span).start and self._left_modifier(doc[start - 1], start, span.end, levels):
                 start -= 1
-            text = doc[start:span.end].text
-            normalized = span.id_ if start == span.start and span.id_ else self.r.charges.normalize(text)
-            found.append(Mention(start, span.end, text, normalized,
+            end = _degree_end(doc, span.end)
+            text = doc[start:end].text
+            normalized = span.id_ if (start, end) == (span.start, span.end) and span.id_ \
+                else self.r.charges.normalize(text)
+            found.append(Mention(start, end, text, normalized,
                                  span.text.lower() in self.r.weak_terms, f"offense term {span.text!r}"))
         # "a drug trafficking conspiracy": the term its modifiers are is no charge of its own
         found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]
@@ -148,6 +152,10 @@ class OffenseTextExtractor:
             if not context.is_claimed(phrase.start_char, phrase.end_char):
                 found.append(Mention(phrase.start, phrase.end, phrase.text, self.r.charges.normalize(phrase.text),
                                      True, f"charge phrase after {cue.text!r}"))
+        for phrase in listed_between(doc, [(m.start, m.end) for m in found], self.phrase_rules):
+            if not context.is_claimed(phrase.start_char, phrase.end_char):
+                found.append(Mention(phrase.start, phrase.end, phrase.text, self.r.charges.normalize(phrase.text),
+                                     True, "charge phrase listed between two charges"))
         return self._compounds(doc, sorted(found, key=lambda m: m.start))
 
     def _means_or_kind(self, span: Span) -> bool:
@@ -656,6 +664,16 @@ def _title_tail(doc: Doc, end: int) -> int:
             break
         end = stop
     return end
+
+
+def _degree_end(doc: Doc, end: int) -> int:
+    """The end of a charge with its degree written after it ("assault second degree", "robbery in the first
+    degree", "burglary 2nd degree")."""
+    found = _DEGREE_AFTER.match(doc.text, doc[end - 1].idx + len(doc[end - 1]))
+    if found is None:
+        return end
+    span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+    return span.end if span is not None else end
 
 
 def _list_item(doc: Doc, group: Group, groups: list[Group]) -> tuple[int, int, int] | None:
