@@ -103,7 +103,10 @@ def test_incident_date_needs_a_time_of_day() -> None:
     ("He entered in 2001. That same year he was arrested.", [("2001", "2001"), ("That same year", "2001")]),
     ("He reentered on Feb. 7, 2019. The Border Patrol apprehended him the same day.",
      [("Feb. 7, 2019", "2019-02-07"), ("the same day", "2019-02-07")]),
-    ("He reentered in 2019 and was apprehended that day.", [("2019", "2019")]),  # no day to take
+    # the same day as a date known to the month or year is known to the month or year
+    ("He reentered in 2019 and was apprehended that day.", [("2019", "2019"), ("that day", "2019")]),
+    ("He was convicted in July 2017. The same day, he was sentenced.",
+     [("July 2017", "2017-07"), ("The same day", "2017-07")]),
     ("He was arrested that year.", []),  # no anchor
     ("He was sentenced on Tuesday.", []),
     ("arrested on Oct. 3, 2019 by police", [("Oct. 3, 2019", "2019-10-03")]),

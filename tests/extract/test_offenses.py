@@ -260,7 +260,7 @@ def test_each_item_of_a_semicolon_list_has_its_own_date(extract, text: str, expe
      [("aggravated assault", "1998"), ("possession of cocaine", "2001"), ("robbery", "2005")]),
     # the cue inside "evading arrest" does not take the item's date
     ("He has convictions for burglary of a habitation in 1995, evading arrest in 1997, and theft in 2000.",
-     [("burglary", "1995"), ("evading arrest", "1997"), ("theft", "2000")]),
+     [("burglary of a habitation", "1995"), ("evading arrest", "1997"), ("theft", "2000")]),
     # charges joined before their date share it
     ("He was arrested for burglary in 1995, and for theft and robbery on June 1, 2000.",
      [("burglary", "1995"), ("theft", "2000-06-01"), ("robbery", "2000-06-01")]),
@@ -465,6 +465,29 @@ def test_a_degree_written_after_the_charge_is_part_of_it(extract) -> None:
         ("child abuse second degree", "child abuse in the second degree"),
         ("assault in the second degree", "assault in the second degree"),
         ("robbery 1st degree", "robbery in the first degree")]
+    offense = _one(extract, "The court also convicted him of sex offense-second degree.")
+    assert offense.charge == "sex offense-second degree"
+
+
+def test_an_arrest_and_a_conviction_for_one_offense_in_other_words_merge(extract) -> None:
+    text = ("Police arrested him in October 2016 for sexually abusing a minor. The court convicted him in July 2017 "
+            "of sex abuse of a minor and sentenced him to 25 years of incarceration.")
+    (offense,) = affirmed(extract(text), "offense")
+    assert (offense.disposition, offense.arrest_date.iso, offense.disposition_date.iso,
+            offense.sentence.custody_days) == ("convicted", "2016-10", "2017-07", 9125)
+
+
+@pytest.mark.parametrize(("text", "charge"), [
+    ("In 2001 he was convicted of burglary of a habitation and criminal mischief.", "burglary of a habitation"),
+    ("He was convicted of theft by deception in 1999.", "theft by deception"),
+    ("He was convicted of robbery with a deadly weapon.", "robbery with a deadly weapon"),
+    # a person, a place or a category after the term stays out
+    ("He was convicted of assault on his wife.", "assault"),
+    ("He was arrested for theft in Dallas.", "theft"),
+    ("He was arrested for failing to appear on outstanding traffic charges.", "failing to appear"),
+])
+def test_a_charge_keeps_the_object_the_lexicon_term_leaves_out(extract, text: str, charge: str) -> None:
+    assert affirmed(extract(text), "offense")[0].charge == charge
 
 
 def test_a_negation_word_inside_the_charge_does_not_negate_it(extract) -> None:

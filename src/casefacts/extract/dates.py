@@ -181,7 +181,7 @@ def _relative(found: list[DateMatch], text: str) -> list[DateMatch]:
         if m.group("month"):
             value = _build(anchor.year, MONTHS[m.group("month").lower()], int(m.group("day")))
         elif m.group("unit").lower() == "day":
-            value = anchor if anchor.day is not None else None
+            value = anchor  # "convicted in July 2017 ... The same day": July 2017, no finer than the anchor
         elif m.group("unit").lower() == "month":
             value = _build(anchor.year, anchor.month, None) if anchor.month is not None else None
         else:

@@ -74,8 +74,10 @@ _DEMONSTRATIVES = frozenset({"that", "this", "those", "these"})
 _BACK_DETERMINERS = _DEMONSTRATIVES | {"the", "both", "all", "each", "such"}
 _OCCURRENCE = {"prior": "prior", "previous": "prior", "earlier": "prior", "former": "prior", "first": "first",
                "second": "second", "third": "third", "fourth": "fourth", "fifth": "fifth"}
-_DEGREE_AFTER = re.compile(r"[ \t]*(?:in[ \t]+the[ \t]+)?(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)"
-                           r"[ \t\-]+degree\b", re.IGNORECASE)
+_DEGREE_AFTER = re.compile(r"[ \t]*[\-‐]?[ \t]*(?:in[ \t]+the[ \t]+)?"
+                           r"(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[ \t\-]+degree\b", re.IGNORECASE)
+_OBJECT_PREPOSITIONS = frozenset({"of", "by", "with", "on", "upon"})
+_CONJUNCT_DEPS = frozenset({"conj", "cc", "punct", "appos", "relcl", "advcl", "acl"})
 _ITEM_GAP = 8  # tokens at most between a listed charge and its own date ("burglary of a habitation in 1995")
 _NOT_CHARGE = frozenset({"section", "sec", "count", "counts", "charge", "charges", "code", "case", "no", "the",
                          "state", "people", "defendant", "court", "statute", "violation", "pursuant"})
@@ -134,7 +136,7 @@ class OffenseTextExtractor:
             start = span.start
             while start > sent_of(span).start and self._left_modifier(doc[start - 1], start, span.end, levels):
                 start -= 1
-            end = _degree_end(doc, span.end)
+            end = _degree_end(doc, _object_end(doc, span, self.phrase_rules.generic_heads))
             text = doc[start:end].text
             normalized = span.id_ if (start, end) == (span.start, span.end) and span.id_ \
                 else self.r.charges.normalize(text)
@@ -664,6 +666,31 @@ def _title_tail(doc: Doc, end: int) -> int:
             break
         end = stop
     return end
+
+
+def _object_end(doc: Doc, span: Span, generic: frozenset[str]) -> int:
+    """The end of a charge with the object or means the lexicon term leaves out ("burglary of a habitation",
+    "theft by deception", "robbery with a deadly weapon", "conspiracy with intent to distribute cocaine"): a
+    preposition that modifies the term, right after it, whose short object names no person, place, date or
+    category ("assault on his wife", "theft in Dallas", "failing to appear on traffic charges" stay cut)."""
+    end = span.end
+    if end >= len(doc) or doc[end].lower_ not in _OBJECT_PREPOSITIONS or doc[end].head.i not in range(span.start, end):
+        return end
+    objects = [c for c in doc[end].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+    if len(objects) != 1 or objects[0].lemma_.lower() in generic or objects[0].lower_ in generic:
+        return end
+    tail = doc[end:max(_own_words(objects[0])) + 1]
+    if len(tail) > 6 or any(t.ent_type_ or t.dep_ == "poss" or t.pos_ in ("PRON", "PROPN", "NUM") or t.is_punct
+                            for t in tail):
+        return end
+    return tail.end
+
+
+def _own_words(token: Token) -> list[int]:
+    """The token's words without its conjuncts and clauses ("a habitation [and criminal mischief]"); an
+    infinitive stays ("intent to distribute cocaine")."""
+    return [token.i] + [i for c in token.children if c.dep_ not in _CONJUNCT_DEPS or c.dep_ == "acl" and c.tag_ == "VB"
+                        for i in _own_words(c)]
 
 
 def _degree_end(doc: Doc, end: int) -> int:
