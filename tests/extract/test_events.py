@@ -158,6 +158,9 @@ def test_a_co_defendants_arrest(extract) -> None:
      [("reentry", "2015-03")]),
     # a charge's words stay the charge
     ("He has a previous felony conviction for illegally re-entering the U.S. after being deported.", []),
+    # dates joined by a bare "and" are two occurrences
+    ("Soto was twice deported from the U.S. in 2008 and 2012.", [("removal", "2008"), ("removal", "2012")]),
+    ("Soto was arrested in 2008 and convicted in 2012.", [("arrest", "2008")]),
     # the act in general is no event
     ("Soto was deported in December 2012. Illegally re-entering the United States after having been previously "
      "deported is a felony.", [("removal", "2012-12")]),

@@ -70,7 +70,7 @@ _BOUND = re.compile(r"\b(?:before|prior to|no later than|until|since|by)\s+$", r
 _NTH_TIME = re.compile(r"\bfor (?:the|a) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:nd|rd|th)) time\b",
                        re.IGNORECASE)
 _AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:(?:most\s+)?recently\s+|again\s+)?(?:(?:in|on)\s+)?|"
-                    r",?\s*(?:and|then)\s+(?:again\s+|(?:most\s+)?recently\s+)?(?:in|on)\s+)$", re.IGNORECASE)
+                    r",?\s*(?:and|then)\s+(?:again\s+|(?:most\s+)?recently\s+)?(?:(?:in|on)\s+)?)$", re.IGNORECASE)
 
 
 class EventExtractor:
@@ -276,8 +276,8 @@ def _conjoined_people(person: Token | None, names: SubjectNames, rels: list[Span
 
 def _repeated_dates(first: tuple[int, int] | None, dates: list[DateMatch], text: str
                     ) -> list[tuple[PartialDate, tuple[int, int]]]:
-    """Dates chained to an event's date ("removed in 2008 and again in 2011", "on three occasions: January
-    1996, September 2009, and May 2010"): each one more occurrence."""
+    """Dates chained to an event's date ("removed in 2008 and again in 2011", "twice deported in 2008 and 2012",
+    "on three occasions: January 1996, September 2009, and May 2010"): each one more occurrence."""
     out: list[tuple[PartialDate, tuple[int, int]]] = []
     end = first[1] if first is not None else None
     for d in dates:
