@@ -490,6 +490,12 @@ def test_a_charge_keeps_the_object_the_lexicon_term_leaves_out(extract, text: st
     assert affirmed(extract(text), "offense")[0].charge == charge
 
 
+def test_the_reason_of_an_immigration_arrest_is_no_charge(extract) -> None:
+    text = ("The U.S. Border Patrol arrested Pop near Calexico, California, on March 14, 2019, for entering the United "
+            "States without inspection or parole by an immigration official.")
+    assert affirmed(extract(text), "offense") == []
+
+
 def test_a_negation_word_inside_the_charge_does_not_negate_it(extract) -> None:
     offenses = affirmed(extract("In 2016 he was convicted of driving without insurance."), "offense")
     assert [(o.charge, o.disposition) for o in offenses] == [("driving without insurance", "convicted")]

@@ -130,6 +130,9 @@ def _kept(token: Token, rules: ChargePhraseRules) -> Iterable[Token]:
             continue
         if child.dep_ == "acl" and child.tag_ not in ("VB", "VBG"):
             continue  # "marijuana found in his car": a participle, not part of the charge
+        if child.dep_ == "dobj" and child.ent_type_ == "GPE" and token.tag_ == "VBG":
+            yield from child.subtree  # "re-entering the United States": the act's object
+            continue
         if child.ent_type_ in ("DATE", "TIME", "MONEY") or child.ent_type_ in ("GPE", "PERSON", "ORG") \
                 and not (child.dep_ == "compound" and token.pos_ == "NOUN"):
             continue  # "in Texas", "on May 3"; a name that modifies a noun stays: "assaulting Maryland resident"

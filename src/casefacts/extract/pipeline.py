@@ -16,6 +16,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from casefacts.config import get_settings
 from casefacts.errors import ConfigError
@@ -41,9 +42,21 @@ def _split_footnote_calls(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
+# "re-entering" split in three ("re", "-", "entering") leaves the parser lost ("re" tagged a verb of its own, the
+# object hung elsewhere); whole, it is one verb or noun and its object and dates attach to it.
+_WHOLE_WORDS = ("re-enter", "re-enters", "re-entered", "re-entering", "re-entry", "re-entries")
+
+
+def _keep_whole_words(nlp: Language) -> None:
+    for word in _WHOLE_WORDS:
+        for form in {word, word.capitalize(), word.upper(), word.replace("-", "‐")}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def add_components(nlp: Language, resources: Resources) -> Language:
     """Add the casefacts components to ``nlp`` (a loaded model or a blank one in tests)."""
     _split_footnote_calls(nlp)
+    _keep_whole_words(nlp)
     before = {"before": "parser"} if "parser" in nlp.pipe_names else {}
     nlp.add_pipe(LAYOUT_FACTORY, name=LAYOUT_NAME, **before)
     nlp.add_pipe(CITATIONS_FACTORY, name=CITATIONS_NAME, config={"extractors_dir": str(resources.directory)},

@@ -150,7 +150,9 @@ class OffenseTextExtractor:
             self._attach_back(doc, match, found)
         cited = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in statutes]
         taken = [(m.start, m.end) for m in found] + [(s.start, s.end) for s in (*cues, *cited) if s is not None]
-        for phrase, cue in charge_phrases(doc, cues, taken, self.phrase_rules):
+        # "the Border Patrol arrested him for entering the United States without inspection": the apprehension's reason
+        criminal = [c for c in cues if not (c.id_ == "arrested" and immigration_custody(doc, c))]
+        for phrase, cue in charge_phrases(doc, criminal, taken, self.phrase_rules):
             if not context.is_claimed(phrase.start_char, phrase.end_char):
                 found.append(Mention(phrase.start, phrase.end, phrase.text, self.r.charges.normalize(phrase.text),
                                      True, f"charge phrase after {cue.text!r}"))
@@ -232,6 +234,8 @@ class OffenseTextExtractor:
         # an adjective right before the charge that the parser made its head ("for reckless homicide" read as
         # "reckless" governing "homicide") modifies it all the same
         inverted = token.pos_ == "ADJ" and token.i == start - 1 and token.doc[end - 1].head == token
+        if token.lower_ in _OCCURRENCE and token.doc[start].lower_ not in ("degree", "-", "‐"):
+            return False  # "his second illegal re-entry": which occurrence, not the charge (but "second degree murder")
         return ((token.dep_ in ("compound", "amod", "nmod") and start <= token.head.i < end or inverted)
                 and token.i not in levels and token.is_alpha
                 and token.lower_ not in ("his", "her", "their", "prior", "previous", "other", "same", "several",
