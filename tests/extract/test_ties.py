@@ -139,6 +139,17 @@ def test_another_persons_tie_is_not_the_subjects(extract, text: str) -> None:
     # "since then", "since his arrival": the last date before the sentence
     ("Carmen was admitted as a permanent resident on November 29, 1974. She has lived here since that date.",
      ("residence", {"since": 1974})),
+    # "the couple" is the subject and spouse; a partitive is no count, "all three of" is
+    ("Carmen married another alien. The couple have three children, all U.S. citizens by birth.",
+     ("family", {"relation": "child", "status": "us_citizen", "count": 3})),
+    ("Carmen married another alien who lacks permission to be here.", ("family", {"relation": "spouse"})),
+    ("One of her children has a chronic medical condition.", ("health", {"relation": "child"})),
+    ("She says that one of her children, who has a chronic medical condition, needs care.",
+     ("health", {"relation": "child"})),
+    ("One of her children has a chronic medical condition.", ("family", {"relation": "child", "count": None})),
+    ("All three of her children are American citizens.",
+     ("family", {"relation": "child", "status": "us_citizen", "count": 3})),
+    ("Carmen entered without inspection and remained in this nation for an extended period.", ("residence", {})),
     # a release's lead introduces its subject by age before naming him
     ("SAN SALVADOR, El Salvador – A 38-year-old man wanted in El Salvador was removed April 8.\n\nCarmen Portillo "
      "Salazar, of El Salvador, was involved in a murder.", ("age", {"age": 38})),

@@ -69,6 +69,8 @@ _EMPLOYS = re.compile(rf"(?P<org>{_ORG})\s+(?:has\s+)?(?:employed|hired|employs)
 _WRITER_EMPLOYS = re.compile(r"\bI (?:have )?(?:supervised?|employ(?:ed)?|hired|manage[d]?)\b|"
                              r"\bmy (?:crew|team|staff|employees?|workers?)\b|\bworks? for me\b|\bthe company I run\b|"
                              r"\bemployees we have\b", re.IGNORECASE)
+_PARTITIVE = frozenset({"one", "two", "three", "some", "all", "each", "both", "either", "neither", "none", "any",
+                        "most", "several", "many"})
 _WRITER_STATUS = re.compile(r"\bI am (?:also )?(?:a|an)\s+(?P<rest>[^;]{0,60})|\bI was born (?:in this country|here|"
                             r"in the United States)", re.IGNORECASE)
 _MARRIED_TO_WRITER = re.compile(r"\b(?:we|\w+ and I|I) (?:have been|had been|were|got|am) married\b", re.IGNORECASE)
@@ -292,7 +294,8 @@ class TieExtractor:
                 s = subjects[0]
                 if s.lower_ in WRITER_WORDS:
                     return False
-                return s.lower_ in SUBJECT_WORDS or bool(names.matches(_name_words(s))) or s.lower_ == "subject"
+                return s.lower_ in SUBJECT_WORDS or bool(names.matches(_name_words(s))) or s.lower_ == "subject" \
+                    or s.lower_ == "couple" and any(c.lower_ == "the" for c in s.children)  # "The couple have"
             if verb.head is verb:
                 return False
             verb = verb.head
@@ -322,6 +325,10 @@ class TieExtractor:
     @staticmethod
     def _count(rel: Span) -> int | None:
         root = rel.root
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _PARTITIVE:
+            part = root.head.head
+            whole = any(c.lower_ == "all" for c in part.children) or part.nbor(-1).lower_ == "all"
+            return _number(part.text) if whole else None  # "all three of his children"; "one of them": a part
         for child in root.children:
             if child.dep_ == "nummod" or (child.like_num and child.i < root.i):
                 return _number(child.text) or None
@@ -432,7 +439,7 @@ class TieExtractor:
         for _ in range(5):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
-                s = subjects[0]
+                s = _person_meant(subjects[0], verb)
                 rel = next((r for r in rels if r.start <= s.i < r.end), None)
                 if rel is None:
                     return None if (s.lower_ in SUBJECT_WORDS or names.matches(_name_words(s)) is not False) else ""
@@ -474,8 +481,8 @@ class TieExtractor:
         m = self.residence_place.search(text[cue.start_char - sent.start_char:]) if self.residence_place else None
         if m:
             return {"place": m.group("place")}
-        if self.residence_bare and self.residence_bare.search(cue.text):
-            return {}
+        if self.residence_bare and self.residence_bare.match(text, cue.start_char - sent.start_char):
+            return {}  # "length of residence", "remained in this nation for an extended period"
         return None
 
     def _details_employment(self, doc: Doc, sent: Span, cue: Span) -> dict[str, Any]:
@@ -556,6 +563,19 @@ _INTRODUCED_PERSON = frozenset({"man", "woman", "national", "citizen", "alien", 
 _MODALS = frozenset({"would", "will", "could", "might", "may", "can", "shall"})
 _AGES_LIST = re.compile(r"\b\d{1,2}-?(?:\s*,\s*\d{1,2}-?)*,?\s+and\s+\d{1,2}\s*-?\s*years?\s*-?\s*old\b")
 _AGE_WORDS = re.compile(r"\b\d{1,2}\s*-?\s*(?:years?|months?)\s*-?\s*old\b")
+
+
+def _person_meant(subject: Token, verb: Token) -> Token:
+    """The person a clause's subject stands for: the noun a relative pronoun refers to ("his children, who has a
+    condition"), the whole a part is of ("one of his children has a condition")."""
+    if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject.lower_ in _PARTITIVE:
+        wholes = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"]
+        if wholes:
+            return wholes[0]
+    return subject
 
 
 def _quoted_generic(rel: Span) -> bool:
