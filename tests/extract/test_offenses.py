@@ -490,6 +490,14 @@ def test_a_charge_keeps_the_object_the_lexicon_term_leaves_out(extract, text: st
     assert affirmed(extract(text), "offense")[0].charge == charge
 
 
+def test_a_cue_that_refers_back_to_all_listed_charges_is_each_ones(extract) -> None:
+    text = ("The court arraigned Soto on the same date for burglary, trafficking in a controlled substance, and "
+            "possession of ammunition, and those charges remain open.")
+    assert [(o.charge, o.disposition) for o in affirmed(extract(text), "offense")] == [
+        ("burglary", "pending"), ("trafficking in a controlled substance", "pending"),
+        ("possession of ammunition", "pending")]
+
+
 def test_the_reason_of_an_immigration_arrest_is_no_charge(extract) -> None:
     text = ("The U.S. Border Patrol arrested Pop near Calexico, California, on March 14, 2019, for entering the United "
             "States without inspection or parole by an immigration official.")

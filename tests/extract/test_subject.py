@@ -69,6 +69,8 @@ def test_no_subject_fact_without_identifiers(extract) -> None:
     ("The Immigration Court found Jose F. Guerrero-Perez removable on two grounds.", "Jose F. Guerrero-Perez"),
     ("During processing Border Patrol agents identified the subject as 45-year-old Lauro Garcia-Perez from "
      "Guatemala.", "Lauro Garcia-Perez"),
+    ("ERO arrested a 20-year-old national. Luis Balmore Borja-Bautista unlawfully entered the United States on "
+     "May 17, 2017.", "Luis Balmore Borja-Bautista"),
     # a title-case headline is no introduction: the name in the body is
     ("Defendant Convicted After a Five-Day Trial\n\nThe judge sentenced Ana Ruiz-Soto, 37, to prison.",
      "Ana Ruiz-Soto"),

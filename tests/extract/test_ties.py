@@ -150,6 +150,9 @@ def test_another_persons_tie_is_not_the_subjects(extract, text: str) -> None:
     ("All three of her children are American citizens.",
      ("family", {"relation": "child", "status": "us_citizen", "count": 3})),
     ("Carmen entered without inspection and remained in this nation for an extended period.", ("residence", {})),
+    # the person an arrest acts on, though the subject is named later
+    ("ERO Boston arrested a 20-year-old El Salvadoran national Dec. 17.\n\nCarmen Portillo Salazar unlawfully "
+     "entered the United States on May 17, 2017.", ("age", {"age": 20})),
     # a release's lead introduces its subject by age before naming him
     ("SAN SALVADOR, El Salvador – A 38-year-old man wanted in El Salvador was removed April 8.\n\nCarmen Portillo "
      "Salazar, of El Salvador, was involved in a murder.", ("age", {"age": 38})),

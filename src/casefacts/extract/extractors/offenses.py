@@ -326,6 +326,7 @@ class OffenseTextExtractor:
             nxt = groups[i + 1].start if i + 1 < len(groups) and groups[i + 1].sent == group.sent else group.sent.end
             prv = groups[i - 1].end if i and groups[i - 1].sent == group.sent else group.sent.start
             self._cues(doc, group, cues, prv, nxt, names, rels)
+            group.cues.extend(_cues_of_all(doc, group, groups, cues))
             if i and prv > group.sent.start:
                 self._inherit(doc, group, groups[i - 1])
             self._continue(doc, group, sents, groups, cues)
@@ -627,6 +628,17 @@ def _occurrence(doc: Doc, group: Group) -> list[str]:
     window = doc[max(group.sent.start, group.start - 2):group.start]
     marker = next((_OCCURRENCE[t.lower_] for t in reversed(window) if t.lower_ in _OCCURRENCE), None)
     return [OCCURRENCE_FLAG + marker] if marker else []
+
+
+def _cues_of_all(doc: Doc, group: Group, groups: list[Group], cues: list[Span]) -> list[Span]:
+    """ "arraigned him for X, Y, and Z, and those charges remain open": a cue after the sentence's last charge
+    whose subject refers back to all of them is every listed charge's too."""
+    last = max(g.end for g in groups if g.sent == group.sent)
+    if group.end == last:
+        return []
+    return [c for c in cues if last <= c.start < group.sent.end and c not in group.cues
+            and any(s.dep_ in ("nsubj", "nsubjpass") and _ALL_CHARGES.search(doc[s.left_edge.i:s.i + 1].text)
+                    for s in c.root.children)]
 
 
 def _refers_back(token: Token) -> bool:

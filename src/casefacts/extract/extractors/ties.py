@@ -513,7 +513,7 @@ class TieExtractor:
             if _PAST_AGE.search(text[:m.start()]) and not re.search(r"\bold\b", m.group(0), re.IGNORECASE) \
                     or _WHEN_AGE.search(text[:m.start()]):
                 continue  # "at the age of 25", "admitted in 1979, when he was fifteen years old"
-            anaphoric = bool(_ANAPHORIC_AGE.search(text[:m.start()]))
+            anaphoric = bool(_ANAPHORIC_AGE.search(text[:m.start()])) or _arrested_person(text, m.start(), m.end())
             if _YOUNG_OTHER.match(text[m.end():]) or _OBJECT_AGE.search(text[:m.start()]) and not anaphoric \
                     or _AS_AGE.search(text[:m.start()]):
                 continue  # "... with a twelve-year-old": someone the offense was against
@@ -556,6 +556,9 @@ class TieExtractor:
 
 
 _AS_AGE = re.compile(r"\bas an?\s*$", re.IGNORECASE)  # "entered the United States as an 18 year-old"
+# "ERO Boston arrested a 20-year-old El Salvadoran national": the person agents act on is the release's subject
+_ACTED_ON = re.compile(r"\b(?:arrested|apprehended|removed|deported|detained|encountered|repatriated)\s+an?\s*$",
+                       re.IGNORECASE)
 _OBJECT_AGE = re.compile(r"\b(?:with|of|against|on|upon|to|from|by)\s+an?\s*$", re.IGNORECASE)
 # Nouns a release introduces its unnamed subject with: "A 38-year-old man", "a 41-year-old Dominican national"
 _INTRODUCED_PERSON = frozenset({"man", "woman", "national", "citizen", "alien", "noncitizen", "resident", "felon",
@@ -576,6 +579,12 @@ def _person_meant(subject: Token, verb: Token) -> Token:
         if wholes:
             return wholes[0]
     return subject
+
+
+def _arrested_person(text: str, start: int, end: int) -> bool:
+    """Whether the age introduces the person an arrest or removal acts on ("removed a 41-year-old national")."""
+    return bool(_ACTED_ON.search(text[:start])) and any(
+        w.lower().strip(",.") in _INTRODUCED_PERSON for w in text[end:end + 40].split()[:4])
 
 
 def _quoted_generic(rel: Span) -> bool:
