@@ -498,6 +498,12 @@ def test_a_cue_that_refers_back_to_all_listed_charges_is_each_ones(extract) -> N
         ("possession of ammunition", "pending")]
 
 
+def test_charges_that_are_pending_after_the_list(extract) -> None:
+    text = ("Police arrested Soto for one count of burglary and five counts of robbery Sept. 3, 2023, and those "
+            "charges are pending.")
+    assert [o.disposition for o in affirmed(extract(text), "offense")] == ["pending", "pending"]
+
+
 def test_the_reason_of_an_immigration_arrest_is_no_charge(extract) -> None:
     text = ("The U.S. Border Patrol arrested Pop near Calexico, California, on March 14, 2019, for entering the United "
             "States without inspection or parole by an immigration official.")

@@ -638,7 +638,7 @@ def _cues_of_all(doc: Doc, group: Group, groups: list[Group], cues: list[Span]) 
         return []
     return [c for c in cues if last <= c.start < group.sent.end and c not in group.cues
             and any(s.dep_ in ("nsubj", "nsubjpass") and _ALL_CHARGES.search(doc[s.left_edge.i:s.i + 1].text)
-                    for s in c.root.children)]
+                    for s in (*c.root.children, *c.root.head.children))]  # "those charges are pending"
 
 
 def _refers_back(token: Token) -> bool:
