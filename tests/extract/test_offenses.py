@@ -504,6 +504,13 @@ def test_charges_that_are_pending_after_the_list(extract) -> None:
     assert [o.disposition for o in affirmed(extract(text), "offense")] == ["pending", "pending"]
 
 
+def test_the_date_of_the_verb_a_following_phrase_modifies_is_not_the_arrests(extract) -> None:
+    text = ("He was first encountered by ERO Houston on Sept. 2, 2015, at the Harris County Jail following his arrest "
+            "for aggravated assault.")
+    (offense,) = affirmed(extract(text), "offense")
+    assert (offense.charge, offense.arrest_date) == ("aggravated assault", None)
+
+
 def test_the_reason_of_an_immigration_arrest_is_no_charge(extract) -> None:
     text = ("The U.S. Border Patrol arrested Pop near Calexico, California, on March 14, 2019, for entering the United "
             "States without inspection or parole by an immigration official.")

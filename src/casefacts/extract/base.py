@@ -138,10 +138,14 @@ def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
     """Whether the characters [start, end) (a date) are governed by another finite verb than the verbal
     ``cue``, one that is not its head or child (or by a participle modifying a noun): "confirmed the information
     Feb. 6, 2024, and officers arrested him", "removed him in May 2011 after he was convicted"."""
-    if cue.root.pos_ not in ("VERB", "AUX") or not doc.has_annotation("DEP"):
+    if not doc.has_annotation("DEP"):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
+        return False
+    if cue.root.pos_ == "NOUN":
+        return _before_a_later_noun(cue.root, span)
+    if cue.root.pos_ not in ("VERB", "AUX"):
         return False
     verb = governing_verb(span.root)
     if verb is None or verb == cue.root or verb.i in range(cue.start, cue.end):
@@ -168,6 +172,14 @@ def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
     return verb not in related and (verb.tag_ in ("VBD", "VBZ", "VBP") or verb.dep_ == "acl" and verb.tag_ == "VBN"
                                     or subordinate) \
         and cue.root.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+
+
+def _before_a_later_noun(noun: Token, date: Span) -> bool:
+    """ "encountered by ERO on Sept. 2, 2015, at the jail following his arrest": the date of the verb that a
+    "following" phrase after it modifies is not the arrest's."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("after", "before", "following", "upon") \
+        and governing_verb(date.root) == prep.head and prep.head.i < date.start < prep.i
 
 
 PRENOMINAL = frozenset({"compound", "nummod", "amod", "npadvmod", "nmod", "quantmod"})
