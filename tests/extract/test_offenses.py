@@ -511,6 +511,16 @@ def test_the_date_of_the_verb_a_following_phrase_modifies_is_not_the_arrests(ext
     assert (offense.charge, offense.arrest_date) == ("aggravated assault", None)
 
 
+@pytest.mark.parametrize("text", [
+    "On May 11, 1977, an Order to Show Cause was issued charging the respondent with being deportable under section "
+    "241(a)(11) of the Act, as an alien convicted of a designated drug offense.",
+    "The immigration judge found the respondent deportable as an alien convicted of a controlled substance "
+    "violation.1 The judge denied the waiver.",
+])
+def test_a_ground_of_removability_is_no_offense(extract, text: str) -> None:
+    assert affirmed(extract(text), "offense") == []
+
+
 def test_the_reason_of_an_immigration_arrest_is_no_charge(extract) -> None:
     text = ("The U.S. Border Patrol arrested Pop near Calexico, California, on March 14, 2019, for entering the United "
             "States without inspection or parole by an immigration official.")

@@ -9,6 +9,7 @@ import pytest
     ("his conviction in Canada for fraud1 as well", ["his", "conviction", "in", "Canada", "for", "fraud", "1", "as",
                                                      "well"]),
     ("Form I-94 and A1 and 1326(a)", ["Form", "I-94", "and", "A1", "and", "1326(a", ")"]),
+    ("a drug violation.1 The", ["a", "drug", "violation", ".", "1", "The"]),
 ])
 def test_a_footnote_call_glued_to_a_word_is_its_own_token(nlp, text: str, tokens: list[str]) -> None:
     assert [t.text for t in nlp.make_doc(text)] == tokens

@@ -32,9 +32,10 @@ CONTEXT_NAME = "casefacts_context"
 META_KEY = "casefacts_extractors_dir"
 
 
-# A footnote call glued to a word inside a sentence ("his conviction in Canada for fraud1 as well as"): the word
-# and the call are two tokens. Only after four lowercase letters, so "I-94", "A1" and "1326(a)" stay whole.
-_FOOTNOTE_SUFFIX = r"(?<=[a-z]{4})\d{1,2}$"
+# A footnote call glued to a word inside a sentence ("his conviction in Canada for fraud1 as well as", "a controlled
+# substance violation.1 The"): the word and the call are two tokens. Only after four lowercase letters, so "I-94",
+# "A1" and "1326(a)" stay whole.
+_FOOTNOTE_SUFFIX = r"(?:(?<=[a-z]{4})|(?<=[a-z]{4}\.))\d{1,2}$"
 
 
 def _split_footnote_calls(nlp: Language) -> None:

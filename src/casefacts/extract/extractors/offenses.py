@@ -308,6 +308,8 @@ class OffenseTextExtractor:
         statutes = [m for m in doc_statutes(doc, self.r.statutes) if not context.is_claimed(m.start, m.end)]
         spans = doc.spans.get(SPANS_KEY, [])
         cues = filter_spans([s for s in spans if s.label_ == "DISPO"])
+        grounds = [c.root for c in cues if _a_ground(c)]
+        cues = [c for c in cues if c.root not in grounds]
         mentions = self.mentions(doc, context, statutes, cues)
         if not mentions:
             return []
@@ -334,7 +336,8 @@ class OffenseTextExtractor:
             self._shared_dates(group, groups[:i], alleged)
             self._level(doc, group, levels, nxt)
             self._sentence(doc, group, prv, nxt, statutes, sents, groups)
-            if not self._credible(doc, group, statutes):
+            if not self._credible(doc, group, statutes) \
+                    or any(g.i < group.start <= g.right_edge.i for g in grounds):  # the ground's offense
                 continue
             facts.extend(self._facts(doc, group, context, names, rels))
             read.extend((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group.mentions)
@@ -628,6 +631,14 @@ def _occurrence(doc: Doc, group: Group) -> list[str]:
     window = doc[max(group.sent.start, group.start - 2):group.start]
     marker = next((_OCCURRENCE[t.lower_] for t in reversed(window) if t.lower_ in _OCCURRENCE), None)
     return [OCCURRENCE_FLAG + marker] if marker else []
+
+
+def _a_ground(cue: Span) -> bool:
+    """ "deportable ... as an alien convicted of a designated drug offense": a ground of removability that a
+    statute or a charging document names, not a conviction of the subject."""
+    root = cue.root
+    return root.dep_ in ("acl", "relcl") and root.head.lemma_ in ("alien", "noncitizen") \
+        and root.head.dep_ == "pobj" and root.head.head.lower_ == "as"
 
 
 def _cues_of_all(doc: Doc, group: Group, groups: list[Group], cues: list[Span]) -> list[Span]:
