@@ -521,6 +521,13 @@ def test_a_ground_of_removability_is_no_offense(extract, text: str) -> None:
     assert affirmed(extract(text), "offense") == []
 
 
+def test_a_year_before_a_state_and_its_conviction_dates_that_conviction(extract) -> None:
+    text = ("Three crimes are relevant: Soto's 1999 Nevada conviction for possession of a controlled substance, his "
+            "2000 Nevada conviction for drug trafficking and his 2001 federal conviction for illegal reentry.")
+    assert [(o.charge, o.disposition_date.iso) for o in affirmed(extract(text), "offense")] == [
+        ("possession of a controlled substance", "1999"), ("drug trafficking", "2000"), ("illegal reentry", "2001")]
+
+
 def test_the_reason_of_an_immigration_arrest_is_no_charge(extract) -> None:
     text = ("The U.S. Border Patrol arrested Pop near Calexico, California, on March 14, 2019, for entering the United "
             "States without inspection or parole by an immigration official.")

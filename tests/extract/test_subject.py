@@ -152,3 +152,12 @@ def test_a_criminal_case_number(extract, text: str, case: str) -> None:
 def test_an_appeals_number_is_no_criminal_case_number(extract) -> None:
     facts = extract("No. 08-31210\nFernando Aguillar-Guerrero appeals his sentence.")
     assert all(not s.identifiers for s in of_kind(facts, "subject"))
+
+
+def test_a_short_title_before_the_caption_and_a_district_number(extract) -> None:
+    text = ("U.S. v. Arellano-Torres\n\nPartiesUNITED STATES of America, Plaintiff-Appellee, v. Miguel Angel "
+            "ARELLANO-TORRES, Defendant-Appellant.\n\nAppeal from the United States District Court for the District "
+            "of Nevada. D.C. No. CR-01-00022-ECR.\n\nMiguel Arellano-Torres challenges his sentence.")
+    subject = _subject(extract, text)
+    assert (subject.name, [(i.scheme, i.value) for i in subject.identifiers]) == (
+        "Miguel Angel ARELLANO-TORRES", [("case", "CR-01-00022-ECR")])

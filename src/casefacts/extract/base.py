@@ -187,7 +187,9 @@ PRENOMINAL = frozenset({"compound", "nummod", "amod", "npadvmod", "nmod", "quant
 
 def dates_another_noun(date: Span, cues: list[Span]) -> bool:
     """ "The 1951 exclusion was based on his conviction", "deported following a 1999 conviction": a date before
-    a noun that is no cue dates that noun."""
+    a noun that is no cue dates that noun ("his 2000 Nevada conviction": the place is the conviction's)."""
     head = date.root.head
+    while head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.i > head.i:
+        head = head.head
     return date.root.dep_ in PRENOMINAL and head.i > date.root.i and head.pos_ in ("NOUN", "PROPN") \
         and not any(c.start <= head.i < c.end for c in cues)

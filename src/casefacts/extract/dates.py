@@ -57,10 +57,11 @@ _YEAR_CUE = re.compile(
     re.IGNORECASE,
 )
 # ... or before the noun of a dated event, after its article or possessor: "a 2003 murder", "his 2011 conviction",
-# "respondent's 1959 conviction" (not "the 2000 block of Main Street", "a 2005 Honda")
+# "respondent's 1959 conviction", "his 1999 Nevada conviction" (not "the 2000 block of Main Street", "a 2005 Honda")
 _YEAR_ATTRIBUTIVE = re.compile(
     r"(?:\b(?i:a|an|the|his|her|their)|(?<=\w)['’]s)\s+(?P<year>(?:19|20)\d\d)(?=\s+(?!block\b|blocks\b|dollars?\b|hours?\b|"
-    r"days?\b|feet\b|miles?\b|pounds?\b|grams?\b|kilograms?\b|people\b|persons?\b)[a-z])"
+    r"days?\b|feet\b|miles?\b|pounds?\b|grams?\b|kilograms?\b|people\b|persons?\b)[a-z]|"
+    r"\s+[A-Z][a-z]+\s+(?:convictions?|arrests?|charges?|offen[cs]es?|cases?|sentences?|indictments?)\b)"
 )
 # ... or alone in parentheses after a word: "convictions for robbery (1998) and theft (2001)" (not a
 # reporter citation's "123 F.3d 456 (1998)" nor "(9th Cir. 1998)")

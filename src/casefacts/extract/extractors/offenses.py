@@ -763,7 +763,9 @@ def _item_dates(doc: Doc, group: Group, groups: list[Group], dates: list[DateMat
             if token is None or not charge.end <= token.start < stop:
                 continue
             between = doc[charge.end:token.start]
-            if len(between) <= _ITEM_GAP and not any(t.pos_ in ("VERB", "AUX") or t.text == ";" for t in between):
+            prenominal = token.root.dep_ in PRENOMINAL and token.root.head.i > token.end - 1  # "his 2000 conviction"
+            if len(between) <= _ITEM_GAP and not prenominal \
+                    and not any(t.pos_ in ("VERB", "AUX") or t.text == ";" for t in between):
                 owners[d.start] = charge.start
             break
     return owners if len(set(owners.values())) >= 2 else {}

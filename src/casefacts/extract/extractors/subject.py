@@ -100,10 +100,9 @@ class SubjectExtractor:
                 evidence.append(context.evidence(self, start, start + len(value), 0.85,
                                                  "party named as petitioner or respondent"))
                 return value
-        m = self._caption.search(text)
-        if m and not self._not_party.search(m.group("value")):
+        for m in self._caption.finditer(text):  # a short title ("U.S. v. Arellano-Torres") before the caption
             value = m.group("value").strip().rstrip(",.")
-            if _NAME_VALUE.fullmatch(value):
+            if not self._not_party.search(value) and _NAME_VALUE.fullmatch(value) and self._name_like(value):
                 start = m.start("value")
                 evidence.append(context.evidence(self, start, start + len(value), 0.9, "name in a court caption"))
                 return value
