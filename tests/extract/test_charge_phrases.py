@@ -88,6 +88,7 @@ def test_phrases_in_the_object_of_a_cue(phrases, text: str, expected: list[str])
     "He was arrested for the man.",                                       # a person is no charge
     "He was convicted of a felony and sentenced to five years.",          # a conjunct verb, no gerund
     "The IJ sustained the charge of entering without inspection.",        # a ground of removability
+    "He was subject to the penalty for a conviction for commission of an aggravated felony.",  # a category
 ])
 def test_no_phrase(phrases, text: str) -> None:
     assert phrases(text) == []

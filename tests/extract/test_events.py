@@ -161,6 +161,10 @@ def test_a_co_defendants_arrest(extract) -> None:
     # dates joined by a bare "and" are two occurrences
     ("Soto was twice deported from the U.S. in 2008 and 2012.", [("removal", "2008"), ("removal", "2012")]),
     ("Soto was arrested in 2008 and convicted in 2012.", [("arrest", "2008")]),
+    # a later conjunct verb with its own auxiliary has its own date
+    ("He reentered the country illegally, and was deported in January 1996.",
+     [("reentry", None), ("removal", "1996-01")]),
+    ("He reentered illegally again and was convicted of assault in July 1996.", [("reentry", None)]),
     # the act in general is no event
     ("Soto was deported in December 2012. Illegally re-entering the United States after having been previously "
      "deported is a felony.", [("removal", "2012-12")]),

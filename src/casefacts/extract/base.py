@@ -174,6 +174,19 @@ def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
         and cue.root.tag_ in ("VBD", "VBN", "VBZ", "VBP")
 
 
+def later_conjunct_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
+    """Whether the characters [start, end) are governed by a later conjunct verb of the cue with an auxiliary or
+    subject of its own: "reentered the country illegally, and was removed in January 1996" (the removal's date),
+    "reentered again and was convicted of assault in July 1996"; not "was arrested and deported in 2019", whose
+    verbs share one auxiliary."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return False
+    verb = governing_verb(span.root)
+    return verb is not None and verb.dep_ == "conj" and verb.head == cue.root and verb.i < span.start \
+        and any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+
+
 def _before_a_later_noun(noun: Token, date: Span) -> bool:
     """ "encountered by ERO on Sept. 2, 2015, at the jail following his arrest": the date of the verb that a
     "following" phrase after it modifies is not the arrest's."""

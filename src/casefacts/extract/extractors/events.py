@@ -30,6 +30,7 @@ from casefacts.extract.base import (
     child_phrase,
     cue_explanation,
     dates_another_noun,
+    later_conjunct_clause,
     other_clause,
     sent_of,
     text_of,
@@ -210,7 +211,8 @@ class EventExtractor:
         text = text_of(doc)
         inside = [d for d in dates if sent.start_char <= d.start < sent.end_char
                   and not _BOUND.search(text[max(sent.start_char, d.start - 20):d.start])
-                  and not other_clause(doc, cue, d.start, d.end) and not _dates_a_noun(doc, cue, d)]
+                  and not other_clause(doc, cue, d.start, d.end) and not later_conjunct_clause(doc, cue, d.start, d.end)
+                  and not _dates_a_noun(doc, cue, d)]
 
         def distance(d: DateMatch) -> int:
             return cue.start_char - d.end if d.end <= cue.start_char else d.start - cue.end_char
@@ -338,9 +340,10 @@ _ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh",
 
 
 def _a_repeat(cue: Span) -> bool:
-    """ "he was deported a third time", "was again removed": the clause narrates one more occurrence."""
+    """ "he was deported a third time", "was again removed", "reentered illegally again": the clause narrates one
+    more occurrence."""
     for child in cue.root.children:
-        if child.dep_ == "advmod" and child.lower_ == "again":
+        if child.dep_ == "advmod" and any(t.lower_ == "again" for t in (child, *child.children)):
             return True
         if child.dep_ in ("npadvmod", "dobj") and child.lower_ == "time" \
                 and any(g.lower_ in _ORDINALS for g in child.children):
