@@ -465,6 +465,8 @@ def test_a_degree_written_after_the_charge_is_part_of_it(extract) -> None:
         ("child abuse second degree", "child abuse in the second degree"),
         ("assault in the second degree", "assault in the second degree"),
         ("robbery 1st degree", "robbery in the first degree")]
+    offense = _one(extract, "He was removed after pleading no contest to assault III, a felony, in Oregon.")
+    assert (offense.charge, offense.disposition) == ("assault III", "pleaded_guilty")
     offense = _one(extract, "The court also convicted him of sex offense-second degree.")
     assert offense.charge == "sex offense-second degree"
 
