@@ -63,6 +63,11 @@ def test_a_year_before_the_noun_it_dates() -> None:
     assert [d.date.iso for d in find_dates("based on respondent's 1959 conviction of theft")] == ["1959"]
 
 
+def test_years_listed_after_a_year() -> None:
+    assert [d.text for d in find_dates("deported in 2008, 2011 and 2014")] == ["2008", "2011", "2014"]
+    assert find_dates("in 2008, 25 people") == []
+
+
 def test_a_year_alone_in_parentheses_after_a_word() -> None:
     text = "prior convictions for robbery (1998) and theft(2001)"
     assert [(d.date.iso, text[d.start:d.end]) for d in find_dates(text)] == [("1998", "1998"), ("2001", "2001")]

@@ -165,6 +165,12 @@ def test_a_co_defendants_arrest(extract) -> None:
     ("He reentered the country illegally, and was deported in January 1996.",
      [("reentry", None), ("removal", "1996-01")]),
     ("He reentered illegally again and was convicted of assault in July 1996.", [("reentry", None)]),
+    # listed years, the last of a count, a passive return to a country
+    ("He was deported to Guatemala in 2008, 2011 and 2014.",
+     [("removal", "2008"), ("removal", "2011"), ("removal", "2014")]),
+    ("He has been removed from the United States three times, most recently in 2014.", [("removal", "2014")]),
+    ("He was returned to Mexico on Sept. 9, 2009.", [("removal", "2009-09-09")]),
+    ("He posted bail and was returned to the Chelsea District Court.", []),
     # the act in general is no event
     ("Soto was deported in December 2012. Illegally re-entering the United States after having been previously "
      "deported is a felony.", [("removal", "2012-12")]),

@@ -11,6 +11,7 @@ pivot at :data:`TWO_DIGIT_PIVOT` (``19`` -> 2019, ``85`` -> 1985).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from casefacts.schema import PartialDate
@@ -53,7 +54,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _YEAR_CUE = re.compile(
     r"\b(?P<cue>in|since|during|from|until|till|through|by|of|circa|around|year|early|late|mid|"
     r"spring|summer|fall|autumn|winter|about|before|after|between|and|to)\s+(?:the\s+year\s+)?(?:of\s+)?"
-    r"(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d|,\s*\d|\s+(?:hours|days|dollars|feet|miles|pounds|grams)\b)",
+    r"(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d|,\s*(?!(?:19|20)\d\d\b)\d|\s+(?:hours|days|dollars|feet|miles|pounds|grams)\b)",
     re.IGNORECASE,
 )
 # ... or before the noun of a dated event, after its article or possessor: "a 2003 murder", "his 2011 conviction",
@@ -143,8 +144,31 @@ def find_dates(text: str) -> list[DateMatch]:
         if value is not None and free(start, end):
             found.append(DateMatch(start, end, m.group("year"), value))
             taken.append((start, end))
-    found = _range_starts(sorted(found, key=lambda d: d.start), text)
+    found = _listed_years(sorted(found, key=lambda d: d.start), text, free, taken)
+    found = _range_starts(found, text)
     return sorted(found + _relative(found, text), key=lambda d: d.start)
+
+
+_NEXT_YEAR = re.compile(r",\s*(?:and\s+)?(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d)")
+
+
+def _listed_years(found: list[DateMatch], text: str, free: Callable[[int, int], bool],
+                  taken: list[tuple[int, int]]) -> list[DateMatch]:
+    """Years listed after a year ("deported in 2008, 2011 and 2014"): each a date of its own."""
+    out = list(found)
+    queue = [d for d in found if d.text.isdigit()]
+    while queue:
+        d = queue.pop()
+        m = _NEXT_YEAR.match(text, d.end)
+        if m is None or not free(m.start("year"), m.end("year")):
+            continue
+        value = _build(int(m.group("year")), None, None)
+        if value is not None:
+            listed = DateMatch(m.start("year"), m.end("year"), m.group("year"), value)
+            out.append(listed)
+            taken.append((listed.start, listed.end))
+            queue.append(listed)
+    return sorted(out, key=lambda d: d.start)
 
 
 def _range_starts(found: list[DateMatch], text: str) -> list[DateMatch]:

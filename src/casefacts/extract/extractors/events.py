@@ -63,6 +63,7 @@ _PLACE_PREP = ("near", "at", "through", "in", "to", "from", "into", "via", "outs
 _DESCRIBED = re.compile(r"\b(?:previously|twice|once|repeatedly|\w+-time)\s+$", re.IGNORECASE)
 _AFTER_VERB = frozenset({"from", "to", "in", "on", "at", "by", "after", "back", "and", "or", "for", "twice", "again",
                          "through", "via", "into", "with", "the", "a", "an", "three", "four", "five", "six", "several"})
+_MOST_RECENTLY = re.compile(r"\bmost recently (?:in|on) ", re.IGNORECASE)
 _AGGREGATE = re.compile(r"^(?:from (?:the )?(?:United States|U\.\s?S\.?)\s+)?(?:at least\s+)?"
                         r"(?:\w+ times|(?:on )?(?:\w+ )?(?:prior |previous |separate )?occasions)\b", re.IGNORECASE)
 _REMAND = re.compile(r"^\W*(?:following|after|upon|at the (?:close|end|conclusion) of) (?:the |his |her )?"
@@ -162,8 +163,10 @@ class EventExtractor:
                 and cue.end < len(doc) and doc[cue.end].is_alpha and doc[cue.end].lower_ not in _AFTER_VERB \
                 and (cue.text[:1].isupper() or doc[cue.end].pos_ in ("NOUN", "ADJ")):
             return None  # a title-case headline: "Previously Deported Illegal Alien Sentenced"
-        if kind == "removal" and not dated and _AGGREGATE.match(doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text):
-            return None  # "has been deported from the United States four times": a count, no narrated event
+        if kind == "removal" and not dated and _AGGREGATE.match(doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text) \
+                and not _MOST_RECENTLY.search(doc[cue.end:sent_of(cue).end].text):
+            return None  # "has been deported from the United States four times": a count, no narrated event (but
+            # "removed three times, most recently in 2014" narrates the last)
         if root.head.lemma_ == "order" and root.dep_ in ("ccomp", "oprd", "xcomp") \
                 or root.dep_ == "acl" and root.head.head.lemma_ == "order":
             return None  # "an immigration judge ordered X removed": an order, not the removal
@@ -187,6 +190,10 @@ class EventExtractor:
             return None  # "Illegally re-entering the United States after removal is a felony": the act in general
         after = doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text
         if kind == "reentry":
+            if root.lemma_ == "return" and any(c.dep_ == "auxpass" for c in root.children) \
+                    and any(g.ent_type_ == "GPE" and not _US.match(g.text) for c in root.children
+                            if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"):
+                return "removal"  # "he was returned to Mexico on Sept. 9, 2009" (not "returned to the court")
             if root.lemma_ == "return" and not _US.search(after):
                 return None
             return "reentry"
