@@ -530,6 +530,15 @@ def test_a_year_before_a_state_and_its_conviction_dates_that_conviction(extract)
         ("possession of a controlled substance", "1999"), ("drug trafficking", "2000"), ("illegal reentry", "2001")]
 
 
+def test_each_joined_date_of_one_charge_is_one_more_offense(extract) -> None:
+    offenses = affirmed(extract("In 2010 and 2012, he was convicted of driving while intoxicated."), "offense")
+    assert sorted((o.disposition_date.iso, o.flags) for o in offenses) == [
+        ("2010", ["occurrence:repeat"]), ("2012", [])]
+    offenses = affirmed(extract("He was convicted on May 3, 2010 and sentenced on June 5, 2010 for theft."),
+                        "offense")
+    assert len(offenses) == 1
+
+
 def test_the_reason_of_an_immigration_arrest_is_no_charge(extract) -> None:
     text = ("The U.S. Border Patrol arrested Pop near Calexico, California, on March 14, 2019, for entering the United "
             "States without inspection or parole by an immigration official.")

@@ -42,7 +42,7 @@ from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
 from casefacts.extract.custody import immigration_custody
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
-from casefacts.extract.merge import CLEARED, DISPOSITION_RANK, OCCURRENCE_FLAG
+from casefacts.extract.merge import CLEARED, DISPOSITION_RANK, OCCURRENCE_FLAG, REPEAT_FLAG
 from casefacts.extract.resources import Resources
 from casefacts.extract.statutes import StatuteMatch
 from casefacts.schema import About, FactStatus, OffenseFact, PartialDate, Sentence
@@ -79,6 +79,7 @@ _DEGREE_AFTER = re.compile(r"[ \t]*[\-‐]?[ \t]*(?:in[ \t]+the[ \t]+)?"
                            r"(?-i:I{1,3}|IV)\b(?![.\-]))", re.IGNORECASE)  # "assault III": Oregon's degrees
 _OBJECT_PREPOSITIONS = frozenset({"of", "by", "with", "on", "upon"})
 _CONJUNCT_DEPS = frozenset({"conj", "cc", "punct", "appos", "relcl", "advcl", "acl"})
+_DATE_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|,?\s+and\s+(?:(?:in|on)\s+)?", re.IGNORECASE)
 _ITEM_GAP = 8  # tokens at most between a listed charge and its own date ("burglary of a habitation in 1995")
 _NOT_CHARGE = frozenset({"section", "sec", "count", "counts", "charge", "charges", "code", "case", "no", "the",
                          "state", "people", "defendant", "court", "statute", "violation", "pursuant"})
@@ -340,7 +341,8 @@ class OffenseTextExtractor:
             if not self._credible(doc, group, statutes) \
                     or any(g.i < group.start <= g.right_edge.i for g in grounds):  # the ground's offense
                 continue
-            facts.extend(self._facts(doc, group, context, names, rels))
+            made = self._facts(doc, group, context, names, rels)
+            facts.extend(made + _repeated(text, group, made, dates, context))
             read.extend((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group.mentions)
         return facts
 
@@ -632,6 +634,27 @@ def _occurrence(doc: Doc, group: Group) -> list[str]:
     window = doc[max(group.sent.start, group.start - 2):group.start]
     marker = next((_OCCURRENCE[t.lower_] for t in reversed(window) if t.lower_ in _OCCURRENCE), None)
     return [OCCURRENCE_FLAG + marker] if marker else []
+
+
+def _repeated(text: str, group: Group, made: list[OffenseFact], dates: list[DateMatch],
+              context: ExtractionContext) -> list[OffenseFact]:
+    """ "In 2010 and 2012, he was convicted of driving while intoxicated": one more offense for each date joined to
+    the one the charge took, kept apart from it as a repeat."""
+    role = next((r for r in ("disposition_date", "arrest_date") if r in group.dates), None)
+    if role is None or not made:
+        return []
+    listed = [d for d in dates if group.sent.start_char <= d.start < group.sent.end_char]
+    at = next((i for i, d in enumerate(listed) if d.date == group.dates[role]), None)
+    if at is None:
+        return []
+    first = last = at
+    while first and _DATE_JOIN.fullmatch(text[listed[first - 1].end:listed[first].start]):
+        first -= 1
+    while last + 1 < len(listed) and _DATE_JOIN.fullmatch(text[listed[last].end:listed[last + 1].start]):
+        last += 1
+    return [fact.model_copy(update={"fact_id": context.fact_id("offense", fact.evidence[0].start, d.end),
+                                    role: d.date, "flags": [*fact.flags, REPEAT_FLAG]})
+            for d in listed[first:last + 1] if d.date != group.dates[role] for fact in made]
 
 
 def _a_ground(cue: Span) -> bool:
