@@ -539,6 +539,25 @@ def test_each_joined_date_of_one_charge_is_one_more_offense(extract) -> None:
     assert len(offenses) == 1
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He had an outstanding warrant for aggravated battery.", [("aggravated battery", "charged")]),
+    # a cue word inside the offense's name
+    ("He was charged with unlawful possession of a firearm by a convicted felon.",
+     [("unlawful possession of a firearm by a convicted felon", "charged")]),
+    ("Officers arrested him for being drunk in public.", [("being drunk in public", "arrested")]),
+    ("He served 18 months in state prison for forgery.", [("forgery", "convicted")]),
+])
+def test_more_release_wordings(extract, text: str, expected: list) -> None:
+    assert [(o.charge, o.disposition) for o in affirmed(extract(text), "offense")] == expected
+
+
+def test_the_current_offense_is_not_the_prior_one(extract) -> None:
+    text = ("His prior convictions consist of a prior illegal reentry conviction in 2007. He served four months "
+            "incarceration on the latter charge. Soto pleaded guilty to the current offense.")
+    (offense,) = affirmed(extract(text), "offense")
+    assert (offense.disposition, offense.sentence.custody_days) == ("convicted", 120)
+
+
 def test_the_reason_of_an_immigration_arrest_is_no_charge(extract) -> None:
     text = ("The U.S. Border Patrol arrested Pop near Calexico, California, on March 14, 2019, for entering the United "
             "States without inspection or parole by an immigration official.")

@@ -309,7 +309,11 @@ class OffenseTextExtractor:
         text = text_of(doc)
         statutes = [m for m in doc_statutes(doc, self.r.statutes) if not context.is_claimed(m.start, m.end)]
         spans = doc.spans.get(SPANS_KEY, [])
-        cues = filter_spans([s for s in spans if s.label_ == "DISPO"])
+        terms = [s for s in spans if s.label_ == "OFFENSE"]
+        # a cue word inside an offense term is part of its name ("possession of a firearm by a convicted felon")
+        cues = [c for c in filter_spans([s for s in spans if s.label_ == "DISPO"])
+                if not any(t.start <= c.start and c.end <= t.end and (t.start, t.end) != (c.start, c.end)
+                           for t in terms)]
         grounds = [c.root for c in cues if _a_ground(c)]
         cues = [c for c in cues if c.root not in grounds]
         mentions = self.mentions(doc, context, statutes, cues)
@@ -677,7 +681,10 @@ def _cues_of_all(doc: Doc, group: Group, groups: list[Group], cues: list[Span]) 
 
 
 def _refers_back(token: Token) -> bool:
-    """ "those charges", "the offense", "both counts", "the same": an object that names what was named before."""
+    """ "those charges", "the offense", "both counts", "the same": an object that names what was named before (not
+    "the current offense", "the instant offense": the case at hand)."""
+    if any(c.lower_ in ("current", "instant", "present", "underlying", "new") for c in token.children):
+        return False
     return token.lemma_.lower() == "same" or any(c.dep_ in ("det", "predet") and c.lower_ in _BACK_DETERMINERS
                                                  for c in token.children)
 
