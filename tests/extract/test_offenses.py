@@ -483,6 +483,8 @@ def test_an_arrest_and_a_conviction_for_one_offense_in_other_words_merge(extract
     ("In 2001 he was convicted of burglary of a habitation and criminal mischief.", "burglary of a habitation"),
     ("He was convicted of theft by deception in 1999.", "theft by deception"),
     ("He was convicted of robbery with a deadly weapon.", "robbery with a deadly weapon"),
+    ("He was convicted of possession with intent to distribute methamphetamine.",
+     "possession with intent to distribute methamphetamine"),
     # a person, a place or a category after the term stays out
     ("He was convicted of assault on his wife.", "assault"),
     ("He was arrested for theft in Dallas.", "theft"),
@@ -574,7 +576,7 @@ def test_a_negation_word_inside_the_charge_does_not_negate_it(extract) -> None:
     ("Soto pleaded guilty today to his role in a drug trafficking conspiracy.", ["drug trafficking conspiracy"]),
     # an organization an offense term describes is no charge
     ("Soto was charged with conspiracy to distribute cocaine. The charge stemmed from an investigation into Ruiz, "
-     "who was allegedly operating a trafficking organization.", ["conspiracy to distribute"]),
+     "who was allegedly operating a trafficking organization.", ["conspiracy to distribute cocaine"]),
     # nor is a plea
     ("Soto pleaded guilty to illegal reentry. Sentencing for today's plea will occur in May.", ["illegal reentry"]),
 ])

@@ -140,7 +140,9 @@ class OffenseTextExtractor:
                 start -= 1
             end = _degree_end(doc, _object_end(doc, span, self.phrase_rules.generic_heads))
             text = doc[start:end].text
-            normalized = span.id_ if (start, end) == (span.start, span.end) and span.id_ \
+            # the drug a "... to distribute" term acts on names no other offense: its canonical name stays
+            acted_on = doc[span.end - 1].pos_ == "VERB" and end > span.end
+            normalized = span.id_ if span.id_ and start == span.start and (end == span.end or acted_on) \
                 else self.r.charges.normalize(text)
             found.append(Mention(start, end, text, normalized,
                                  span.text.lower() in self.r.weak_terms, f"offense term {span.text!r}"))
@@ -732,7 +734,16 @@ def _object_end(doc: Doc, span: Span, generic: frozenset[str]) -> int:
     preposition that modifies the term, right after it, whose short object names no person, place, date or
     category ("assault on his wife", "theft in Dallas", "failing to appear on traffic charges" stay cut)."""
     end = span.end
-    if end >= len(doc) or doc[end].lower_ not in _OBJECT_PREPOSITIONS or doc[end].head.i not in range(span.start, end):
+    if end >= len(doc):
+        return end
+    verb = doc[end - 1]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i >= end and c.pos_ in ("NOUN", "PROPN")]
+    if verb.pos_ == "VERB" and objects:  # "possession with intent to distribute [methamphetamine]"
+        tail = doc[end:max(_own_words(objects[0])) + 1]
+        if len(tail) <= 4 and not any(t.ent_type_ in ("DATE", "GPE", "PERSON", "MONEY", "CARDINAL") or t.is_punct
+                                      or t.dep_ == "poss" for t in tail):
+            return tail.end
+    if doc[end].lower_ not in _OBJECT_PREPOSITIONS or doc[end].head.i not in range(span.start, end):
         return end
     objects = [c for c in doc[end].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
     if len(objects) != 1 or objects[0].lemma_.lower() in generic or objects[0].lower_ in generic:
