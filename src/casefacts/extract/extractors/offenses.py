@@ -117,7 +117,7 @@ class Group:
 
 class OffenseTextExtractor:
     name: ClassVar[str] = "offenses"
-    version: ClassVar[str] = "1.4"
+    version: ClassVar[str] = "1.5"
 
     def __init__(self, resources: Resources) -> None:
         self.r = resources

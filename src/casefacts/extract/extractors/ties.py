@@ -92,7 +92,7 @@ def _number(text: str) -> int | None:
 
 class TieExtractor:
     name: ClassVar[str] = "ties"
-    version: ClassVar[str] = "1.4"
+    version: ClassVar[str] = "1.5"
 
     def __init__(self, resources: Resources) -> None:
         config = resources.config("ties")
