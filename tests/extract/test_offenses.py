@@ -560,6 +560,13 @@ def test_the_current_offense_is_not_the_prior_one(extract) -> None:
     assert (offense.disposition, offense.sentence.custody_days) == ("convicted", 120)
 
 
+def test_the_day_an_alien_is_found_here_dates_the_reentry(extract) -> None:
+    text = ("Soto was convicted of illegal reentry. The evidence showed that he was removed on or about March 4, 2014. "
+            "Soto was found in the United States on or about April 10, 2017.")
+    (offense,) = affirmed(extract(text), "offense")
+    assert offense.offense_date.iso == "2017-04-10"
+
+
 def test_the_reason_of_an_immigration_arrest_is_no_charge(extract) -> None:
     text = ("The U.S. Border Patrol arrested Pop near Calexico, California, on March 14, 2019, for entering the United "
             "States without inspection or parole by an immigration official.")

@@ -80,6 +80,9 @@ _DEGREE_AFTER = re.compile(r"[ \t]*[\-‐]?[ \t]*(?:in[ \t]+the[ \t]+)?"
 _OBJECT_PREPOSITIONS = frozenset({"of", "by", "with", "on", "upon"})
 _CONJUNCT_DEPS = frozenset({"conj", "cc", "punct", "appos", "relcl", "advcl", "acl"})
 _DATE_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|,?\s+and\s+(?:(?:in|on)\s+)?", re.IGNORECASE)
+_FOUND_IN = re.compile(r"\b(?:was|been|is)\s+(?:later\s+|again\s+|subsequently\s+)?found\s+"
+                       r"(?:illegally\s+|unlawfully\s+)?in\s+the\s+(?:United\s+States|U\.\s?S\.)(?:\s+[\w,]+){0,3}?\s+(?:on\s+or\s+about|on|in)\s+$",
+                       re.IGNORECASE)
 _ITEM_GAP = 8  # tokens at most between a listed charge and its own date ("burglary of a habitation in 1995")
 _NOT_CHARGE = frozenset({"section", "sec", "count", "counts", "charge", "charges", "code", "case", "no", "the",
                          "state", "people", "defendant", "court", "statute", "violation", "pursuant"})
@@ -327,6 +330,7 @@ class OffenseTextExtractor:
                  and not context.is_claimed(d.start, d.end)]
         incident = incident_date(dates, text)
         alleged = self._alleged_date(doc, dates, groups)
+        found_in = _found_in_date(text, dates)
         names = context.notes.get(NAME_NOTE, SubjectNames())
         rels = relation_spans(doc)
         sents = list(doc.sents)
@@ -342,6 +346,10 @@ class OffenseTextExtractor:
             self._continue(doc, group, sents, groups, cues)
             self._dates(doc, group, dates, cues, incident, groups)
             self._shared_dates(group, groups[:i], alleged)
+            if found_in is not None and "offense_date" not in group.dates \
+                    and any(m.normalized in ("illegal reentry", "illegal presence") for m in group.mentions):
+                group.dates["offense_date"] = found_in
+                group.notes.append("offense date: the day the alien was found in the United States")
             self._level(doc, group, levels, nxt)
             self._sentence(doc, group, prv, nxt, statutes, sents, groups)
             if not self._credible(doc, group, statutes) \
@@ -640,6 +648,15 @@ def _occurrence(doc: Doc, group: Group) -> list[str]:
     window = doc[max(group.sent.start, group.start - 2):group.start]
     marker = next((_OCCURRENCE[t.lower_] for t in reversed(window) if t.lower_ in _OCCURRENCE), None)
     return [OCCURRENCE_FLAG + marker] if marker else []
+
+
+def _found_in_date(text: str, dates: list[DateMatch]) -> PartialDate | None:
+    """ "Cordova-Larios was found in the United States on or about April 10, 2017": the date of an illegal reentry
+    offense (8 U.S.C. 1326 is committed where and when the alien is found)."""
+    for d in dates:
+        if d.date.day is not None and _FOUND_IN.search(text[max(0, d.start - 80):d.start]):
+            return d.date
+    return None
 
 
 def _repeated(text: str, group: Group, made: list[OffenseFact], dates: list[DateMatch],
