@@ -106,8 +106,16 @@ def test_phrases_leave_out_what_is_taken(nlp, rules) -> None:
      ["burglary", "brandishing a firearm", "robbery"]),
     ("In 2004, he was convicted of burglary, unauthorized use of a motor vehicle, and robbery.",
      ["burglary", "unauthorized use of a motor vehicle", "robbery"]),
+    # several items between two charges
+    ("He faces charges of receiving stolen property, carrying a firearm without a license, possession of a large "
+     "capacity firearm without a license, possession of ammunition and trespassing.",
+     ["receiving stolen property", "carrying a firearm without a license",
+      "possession of a large capacity firearm without a license", "possession of ammunition", "trespassing"]),
     # not a category nor a clause
     ("He was convicted of burglary, two felonies, and robbery.", ["burglary", "robbery"]),
+    ("In 1985, he was convicted for being under the influence of an opiate, and receive a second conviction that "
+     "year for being under the influence of heroin.",
+     ["being under the influence of an opiate"]),  # the second is still missed; no clause is read as a charge
     ("He was arrested for burglary, was released, and was arrested for robbery.", ["burglary", "robbery"]),
 ])
 def test_an_item_listed_between_two_charges_is_a_charge(extract, text: str, expected: list[str]) -> None:

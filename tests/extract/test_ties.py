@@ -133,6 +133,8 @@ def test_another_persons_tie_is_not_the_subjects(extract, text: str) -> None:
     ("A citizen, Carmen Portillo Salazar, age 63 and living in Beltsville, Maryland, appeared in court.",
      ("residence", {"place": "Beltsville, Maryland"})),
     ("Agents arrested Carmen at her residence in Centreville in 2013.", ("residence", {"place": "Centreville"})),
+    ("ERO filed a detainer for Carmen Portillo Salazar, 24, a resident of Mt. Prospect, Illinois.",
+     ("residence", {"place": "Mt. Prospect, Illinois"})),
     ("The judge sentenced Carmen Portillo Salazar, a citizen most recently residing in Indianapolis, Indiana, to 210 "
      "months, followed by five years of supervised release.", ("residence", {"place": "Indianapolis, Indiana"})),
     ("Petitioner is a twenty-five-year-old native of Portugal.", ("age", {"age": 25})),

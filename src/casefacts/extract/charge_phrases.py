@@ -257,29 +257,36 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def listed_between(doc: Doc, charges: Iterable[tuple[int, int]], rules: ChargePhraseRules) -> list[Span]:
-    """ "convicted of burglary, brandishing a firearm, and robbery": one item listed between two charges of a
-    sentence, set off by commas or semicolons, is a charge too, however the parser read it; not a clause ("and he
-    was sentenced"), a date, a person or a category ("burglary, two felonies, and theft")."""
+    """ "convicted of burglary, brandishing a firearm, and robbery": the items listed between two charges of a
+    sentence, set off by commas or semicolons, are charges too, however the parser read them; not a clause ("and
+    he was sentenced"), a date, a person or a category ("burglary, two felonies, and theft")."""
     found = []
     ordered = sorted(charges)
     for (_, end), (start, _) in zip(ordered, ordered[1:], strict=False):
         if start - end < 2 or doc[end].text not in (",", ";") or doc[end].sent.start != doc[start].sent.start:
             continue
-        stop = start
-        while stop > end + 1 and doc[stop - 1].lower_ in (",", ";", "and", "or"):
-            stop -= 1
-        first = end + 1
-        while first < stop and (doc[first].lower_ in rules.leading_words or doc[first].is_punct
-                                or doc[first].like_num):
-            first += 1
-        item = doc[first:stop]
-        if not len(item) or len(item) > rules.max_tokens or stop == start \
-                or any(t.text in (",", ";") or t.tag_ in _FINITE or t.pos_ == "AUX"
-                       or t.ent_type_ in ("DATE", "TIME", "PERSON", "MONEY") for t in item):
-            continue
-        head = item.root
-        if head.lower_ in rules.generic_heads or head.lemma_.lower() in rules.generic_heads \
-                or head.lower_ in rules.people_heads or item[0].pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
-            continue
-        found.append(item)
+        cuts = [i for i in range(end, start) if doc[i].text in (",", ";")]
+        items = [_listed_item(doc, a + 1, b, rules) for a, b in zip(cuts, [*cuts[1:], start], strict=False)
+                 if any(t.lower_ not in ("and", "or") for t in doc[a + 1:b])]
+        if items and all(items):
+            found.extend(item for item in items if item is not None)
     return found
+
+
+def _listed_item(doc: Doc, first: int, stop: int, rules: ChargePhraseRules) -> Span | None:
+    """The charge of one list item [first, stop), its joiners and leading words dropped; None when it is none."""
+    while stop > first and doc[stop - 1].lower_ in ("and", "or"):
+        stop -= 1
+    while first < stop and (doc[first].lower_ in rules.leading_words or doc[first].is_punct or doc[first].like_num
+                            or doc[first].lower_ in ("and", "or")):
+        first += 1
+    item = doc[first:stop]
+    if not len(item) or len(item) > rules.max_tokens \
+            or any(t.tag_ in _FINITE or t.pos_ == "AUX" or t.ent_type_ in ("DATE", "TIME", "PERSON", "MONEY")
+                   or t.lower_ in rules.generic_heads for t in item) or item[0].tag_ == "VB":
+        return None
+    head = item.root
+    if head.lower_ in rules.generic_heads or head.lemma_.lower() in rules.generic_heads \
+            or head.lower_ in rules.people_heads or item[0].pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
+        return None
+    return item
