@@ -137,23 +137,24 @@ def child_phrase(token: Token, dep: str, word: str | None = None) -> str:
 def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
     """Whether the characters [start, end) (a date) are governed by another finite verb than the verbal
     ``cue``, one that is not its head or child (or by a participle modifying a noun): "confirmed the information
-    Feb. 6, 2024, and officers arrested him", "removed him in May 2011 after he was convicted"."""
-    if not doc.has_annotation("DEP"):
+    Feb. 6, 2024, and officers arrested him", "removed him in May 2011 after he was convicted". A noun cue has
+    another clause's date only before its "after" / "following" phrase."""
+    noun = cue.root.pos_ == "NOUN"
+    if not noun and cue.root.pos_ not in ("VERB", "AUX") or not doc.has_annotation("DEP"):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    if cue.root.pos_ == "NOUN":
-        return _before_a_later_noun(cue.root, span)
-    if cue.root.pos_ not in ("VERB", "AUX"):
-        return False
     verb = governing_verb(span.root)
     if verb is None or verb == cue.root or verb.i in range(cue.start, cue.end):
         return False
-    prep = cue.root.head if cue.root.dep_ == "pcomp" else None
+    prep = cue.root.head if cue.root.dep_ == ("pobj" if noun else "pcomp") else None
     if prep is not None and prep.lower_ in ("after", "before", "following", "upon") and prep.head == verb \
             and verb.i < span.start < prep.i:
-        return True  # "was released Dec. 31, 2016, after being detained for DWI": the release's date
+        return True  # "was released Dec. 31, 2016, after being detained for DWI": the release's date; "encountered
+        # by ERO on Sept. 2, 2015, at the jail following his arrest": the encounter's, not the arrest's
+    if noun:
+        return False
     if cue.root.dep_ == "conj" and verb == cue.root.head and verb.i < span.start < cue.root.i \
             and any(t.dep_ == "cc" for t in doc[span.end:cue.root.i]):
         return True  # "was born in Mexico in 1979 and came to the United States": the birth's date (not so a
@@ -185,14 +186,6 @@ def later_conjunct_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
     verb = governing_verb(span.root)
     return verb is not None and verb.dep_ == "conj" and verb.head == cue.root and verb.i < span.start \
         and any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
-
-
-def _before_a_later_noun(noun: Token, date: Span) -> bool:
-    """ "encountered by ERO on Sept. 2, 2015, at the jail following his arrest": the date of the verb that a
-    "following" phrase after it modifies is not the arrest's."""
-    prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ in ("after", "before", "following", "upon") \
-        and governing_verb(date.root) == prep.head and prep.head.i < date.start < prep.i
 
 
 PRENOMINAL = frozenset({"compound", "nummod", "amod", "npadvmod", "nmod", "quantmod"})

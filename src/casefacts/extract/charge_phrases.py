@@ -13,7 +13,7 @@ words live in ``extractors/charge_phrases.yaml``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -48,13 +48,7 @@ class ChargePhraseRules:
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> ChargePhraseRules:
-        words = {key: _words(config, key) for key in ("generic_heads", "people_heads", "descend_heads", "charge_nouns",
-                                                      "not_offense_modifiers", "needs_object",
-                                                      "boundary_prepositions", "act_prepositions", "leading_words",
-                                                      "circumstance_joiners", "procedure_objects",
-                                                      "removability_verbs",
-                                                      "sentence_objects", "means_words", "kind_words",
-                                                      "described_heads")}
+        words = {f.name: _words(config, f.name) for f in fields(cls) if f.name not in ("prepositions", "max_tokens")}
         return cls(prepositions={cue: _words(config["prepositions"], cue) for cue in config["prepositions"]},
                    max_tokens=int(config["max_tokens"]), **words)
 
@@ -66,6 +60,11 @@ def _words(config: Mapping[str, Any], key: str) -> frozenset[str]:
     if odd:
         raise ConfigError(f"charge_phrases.yaml: {key} holds {odd!r}, not words (quote on, off, yes, no)")
     return frozenset(values)
+
+
+def in_words(token: Token, words: frozenset[str]) -> bool:
+    """Whether the token, as written or as its lemma, is one of ``words``."""
+    return token.lower_ in words or token.lemma_.lower() in words
 
 
 def _names_a_charge(prep: Token, taken: list[tuple[int, int]]) -> bool:
@@ -93,7 +92,7 @@ def _items(obj: Token, rules: ChargePhraseRules) -> list[Token]:
         token = stack.pop()
         of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
         named = [g for c in of for g in c.children if g.dep_ in ("pobj", "pcomp")]
-        if named and (token.lower_ in rules.descend_heads or token.lemma_.lower() in rules.descend_heads):
+        if named and in_words(token, rules.descend_heads):
             stack.extend(named)
         else:
             found.append(token)
@@ -167,16 +166,16 @@ def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
     span = doc[start:end]
     if not len(span) or len(span) > rules.max_tokens:
         return None
-    if item.lower_ in rules.generic_heads or item.lemma_.lower() in rules.generic_heads:
+    if in_words(item, rules.generic_heads):
         return _named_charge(doc, item, rules)
-    if item.lower_ in rules.people_heads or item.lemma_.lower() in rules.people_heads:
+    if in_words(item, rules.people_heads):
         # "harboring aliens", parsed as a noun compound: an act on people; a bare person is no charge
         acts = [c for c in item.children if c.dep_ in ("compound", "amod") and c.lower_.endswith("ing")]
         return span if acts else None
     if item.pos_ not in ("NOUN", "VERB") or any(t.ent_type_ in ("DATE", "TIME", "PERSON") for t in span):
         return None
     objects = [c for c in item.children if c.dep_ in ("dobj", "pobj")]
-    if any(o.lemma_.lower() in rules.generic_heads or o.lower_ in rules.generic_heads for o in objects):
+    if any(in_words(o, rules.generic_heads) for o in objects):
         return None  # "charged with enforcing our nation's immigration laws", "violating the law"
     if len(span) == 1 and (item.pos_ == "VERB" or item.lower_.endswith("ing")):
         return None  # "charged with violating [a statute]", "the charge of entering [without inspection]"
@@ -200,8 +199,7 @@ def _named_charge(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | Non
     if item.lower_ not in rules.charge_nouns:
         return None
     names = [c for c in item.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < item.i]
-    if not names or any(c.lemma_.lower() in rules.not_offense_modifiers or c.lower_ in rules.not_offense_modifiers
-                        for c in names):
+    if not names or any(in_words(c, rules.not_offense_modifiers) for c in names):
         return None
     return doc[min(c.i for c in names):item.i + 1]
 
@@ -286,7 +284,7 @@ def _listed_item(doc: Doc, first: int, stop: int, rules: ChargePhraseRules) -> S
                    or t.lower_ in rules.generic_heads for t in item) or item[0].tag_ == "VB":
         return None
     head = item.root
-    if head.lower_ in rules.generic_heads or head.lemma_.lower() in rules.generic_heads \
+    if in_words(head, rules.generic_heads) \
             or head.lower_ in rules.people_heads or item[0].pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
         return None
     return item

@@ -37,7 +37,13 @@ from casefacts.extract.base import (
     sent_of,
     text_of,
 )
-from casefacts.extract.charge_phrases import ChargePhraseRules, charge_phrases, governed_preps, listed_between
+from casefacts.extract.charge_phrases import (
+    ChargePhraseRules,
+    charge_phrases,
+    governed_preps,
+    in_words,
+    listed_between,
+)
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
 from casefacts.extract.custody import immigration_custody
@@ -159,15 +165,17 @@ class OffenseTextExtractor:
         taken = [(m.start, m.end) for m in found] + [(s.start, s.end) for s in (*cues, *cited) if s is not None]
         # "the Border Patrol arrested him for entering the United States without inspection": the apprehension's reason
         criminal = [c for c in cues if not (c.id_ == "arrested" and immigration_custody(doc, c))]
-        for phrase, cue in charge_phrases(doc, criminal, taken, self.phrase_rules):
-            if not context.is_claimed(phrase.start_char, phrase.end_char):
-                found.append(Mention(phrase.start, phrase.end, phrase.text, self.r.charges.normalize(phrase.text),
-                                     True, f"charge phrase after {cue.text!r}"))
-        for phrase in listed_between(doc, [(m.start, m.end) for m in found], self.phrase_rules):
-            if not context.is_claimed(phrase.start_char, phrase.end_char):
-                found.append(Mention(phrase.start, phrase.end, phrase.text, self.r.charges.normalize(phrase.text),
-                                     True, "charge phrase listed between two charges"))
+        found += self._phrase_mentions(context, [(phrase, f"charge phrase after {cue.text!r}") for phrase, cue
+                                                 in charge_phrases(doc, criminal, taken, self.phrase_rules)])
+        found += self._phrase_mentions(context, [(phrase, "charge phrase listed between two charges") for phrase
+                                                 in listed_between(doc, [(m.start, m.end) for m in found],
+                                                                   self.phrase_rules)])
         return self._compounds(doc, sorted(found, key=lambda m: m.start))
+
+    def _phrase_mentions(self, context: ExtractionContext, phrases: list[tuple[Span, str]]) -> list[Mention]:
+        """Weak mentions of charges the lexicon does not know, outside the text a table row claimed."""
+        return [Mention(phrase.start, phrase.end, phrase.text, self.r.charges.normalize(phrase.text), True, why)
+                for phrase, why in phrases if not context.is_claimed(phrase.start_char, phrase.end_char)]
 
     def _means_or_kind(self, span: Span) -> bool:
         """ "procured by fraud": a means; "the conviction was an offense involving fraud": the kind of a
@@ -345,11 +353,7 @@ class OffenseTextExtractor:
                 self._inherit(doc, group, groups[i - 1])
             self._continue(doc, group, sents, groups, cues)
             self._dates(doc, group, dates, cues, incident, groups)
-            self._shared_dates(group, groups[:i], alleged)
-            if found_in is not None and "offense_date" not in group.dates \
-                    and any(m.normalized in ("illegal reentry", "illegal presence") for m in group.mentions):
-                group.dates["offense_date"] = found_in
-                group.notes.append("offense date: the day the alien was found in the United States")
+            self._shared_dates(group, groups[:i], alleged, found_in)
             self._level(doc, group, levels, nxt)
             self._sentence(doc, group, prv, nxt, statutes, sents, groups)
             if not self._credible(doc, group, statutes) \
@@ -357,7 +361,7 @@ class OffenseTextExtractor:
                 continue
             made = self._facts(doc, group, context, names, rels)
             facts.extend(made + _repeated(text, group, made, dates, context))
-            read.extend((doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group.mentions)
+            read.extend((doc[m.start:m.end].start_char, doc[m.start:m.end].end_char) for m in group.mentions)
         return facts
 
     def _cues(self, doc: Doc, group: Group, cues: list[Span], prv: int, nxt: int, names: SubjectNames,
@@ -474,9 +478,11 @@ class OffenseTextExtractor:
             group.notes.append("dated by the report's incident time")
 
     @staticmethod
-    def _shared_dates(group: Group, earlier: list[Group], alleged: tuple[PartialDate, int] | None) -> None:
-        """Dates a charge shares with the record: the offense date stated once for all charges, and
-        the arrest date of the charge before it when a co-defendant "was also arrested"."""
+    def _shared_dates(group: Group, earlier: list[Group], alleged: tuple[PartialDate, int] | None,
+                      found_in: PartialDate | None) -> None:
+        """Dates a charge shares with the record: the offense date stated once for all charges, the day an alien
+        was found in the United States for an illegal reentry, and the arrest date of the charge before it when a
+        co-defendant "was also arrested"."""
         previous = next((g for g in reversed(earlier) if "arrest_date" in g.dates), None)
         if previous is not None and re.search(r"\balso\b", group.sent.text) \
                 and "dated by the report's incident time" in group.notes:
@@ -486,6 +492,10 @@ class OffenseTextExtractor:
             if not dates_before or group.start < dates_before:
                 group.dates["offense_date"] = date
                 group.notes.append("offense date of the whole record")
+        if found_in is not None and "offense_date" not in group.dates \
+                and any(m.normalized in ("illegal reentry", "illegal presence") for m in group.mentions):
+            group.dates["offense_date"] = found_in
+            group.notes.append("offense date: the day the alien was found in the United States")
 
     @staticmethod
     def _alleged_date(doc: Doc, dates: list[DateMatch], groups: list[Group]) -> tuple[PartialDate, int] | None:
@@ -763,7 +773,7 @@ def _object_end(doc: Doc, span: Span, generic: frozenset[str]) -> int:
     if doc[end].lower_ not in _OBJECT_PREPOSITIONS or doc[end].head.i not in range(span.start, end):
         return end
     objects = [c for c in doc[end].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
-    if len(objects) != 1 or objects[0].lemma_.lower() in generic or objects[0].lower_ in generic:
+    if len(objects) != 1 or in_words(objects[0], generic):
         return end
     tail = doc[end:max(_own_words(objects[0])) + 1]
     if len(tail) > 6 or any(t.ent_type_ or t.dep_ == "poss" or t.pos_ in ("PRON", "PROPN", "NUM") or t.is_punct
