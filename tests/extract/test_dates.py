@@ -100,6 +100,12 @@ def test_incident_date_needs_a_time_of_day() -> None:
     ("arrested in March 2015 and six months later deported", [("March 2015", "2015-03"),
                                                               ("six months later", "2015-09")]),
     ("In 2015 he moved.\n\nTwo years later he left.", [("2015", "2015")]),  # no anchor in the paragraph
+    # days and weeks only after a date known to the day
+    ("ordered removed on March 5, 1999, and was physically removed six days later",
+     [("March 5, 1999", "1999-03-05"), ("six days later", "1999-03-11")]),
+    ("arrested on Dec. 28, 2019; two weeks later he was charged", [("Dec. 28, 2019", "2019-12-28"),
+                                                                  ("two weeks later", "2020-01-11")]),
+    ("arrested in March 2015 and six days later deported", [("March 2015", "2015-03")]),
     # the period of the date before: "later that month", "Feb. 15 that year", "that same year"
     ("On Sept. 2, 2024, police arrested him. Later that month, ERO arrested him.",
      [("Sept. 2, 2024", "2024-09-02"), ("Later that month", "2024-09")]),

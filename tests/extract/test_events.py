@@ -57,6 +57,14 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("A five-time deported felon was sentenced.", []),
     ("Previously Deported Illegal Alien Sentenced To 5+ Years For Illegal Reentry", []),
     ("He has previously been deported from the United States four times.", []),
+    ("He has been removed six additional times since then.", []),
+    # a count followed by its dated list narrates one removal per listed date; a range is a bound, no date
+    ("Between 1999 and 2016, he was removed six additional times: three times in 2000, and once each in 2002, "
+     "2004, and 2010.", [("removal", "2000"), ("removal", "2002"), ("removal", "2004"), ("removal", "2010")]),
+    ("Between 2010 and 2012 he was arrested.", [("arrest", None)]),
+    ("He has a long history of unlawfully entering and being removed from the United States.", []),
+    ("He was first ordered removed by an immigration judge on March 5, 1999, and was physically removed six days "
+     "later.", [("removal", "1999-03-11")]),
     ("SUBJECT was previously deported to Mexico in 2014.", [("removal", "2014")]),
     ("ERO officers previously removed Portillo-Morales from the U.S. in May 2011.", [("removal", "2011-05")]),
     ("The government confirmed the information Feb. 6, 2024, and ERO officers arrested SUBJECT.",

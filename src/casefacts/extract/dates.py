@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from casefacts.schema import PartialDate
 
@@ -76,7 +77,8 @@ _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|through|-|–)\s*", re.IGNORECASE)
 _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _RELATIVE = re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-                       r"(?P<unit>years?|months?)\s+later|the\s+(?:following|next)\s+year)\b", re.IGNORECASE)
+                       r"(?P<unit>years?|months?|weeks?|days?)\s+later|the\s+(?:following|next)\s+year)\b",
+                       re.IGNORECASE)
 
 # "later that month", "that same year", "the same day", "Feb. 15 that year": the period of the date before
 _SAME_PERIOD = re.compile(
@@ -181,8 +183,9 @@ def _range_starts(found: list[DateMatch], text: str) -> list[DateMatch]:
 
 
 def _relative(found: list[DateMatch], text: str) -> list[DateMatch]:
-    """ "two years later", "the following year", "six months later": resolved against the last date
-    before it in the same paragraph, at no finer precision than the anchor (and years at year precision)."""
+    """ "two years later", "the following year", "six months later", "six days later": resolved against the
+    last date before it in the same paragraph, at no finer precision than the anchor (years at year precision,
+    days and weeks only after a day)."""
     out = []
     for m in _RELATIVE.finditer(text):
         anchor = _anchor(found, text, m.start())
@@ -191,8 +194,14 @@ def _relative(found: list[DateMatch], text: str) -> list[DateMatch]:
         n = _COUNT.get((m.group("n") or "one").lower()) if not (m.group("n") or "").isdigit() else int(m.group("n"))
         if n is None:
             continue
-        if (m.group("unit") or "year").lower().startswith("year"):
+        unit = (m.group("unit") or "year").lower()
+        if unit.startswith("year"):
             value = _build(anchor.year + n, None, None)
+        elif unit.startswith(("day", "week")):
+            if anchor.day is None or anchor.month is None:
+                continue  # "six days later" than a month is no day
+            later = date(anchor.year, anchor.month, anchor.day) + timedelta(days=n * (7 if unit[0] == "w" else 1))
+            value = _build(later.year, later.month, later.day)
         elif anchor.month is not None:
             months = anchor.year * 12 + anchor.month - 1 + n
             value = _build(months // 12, months % 12 + 1, None)

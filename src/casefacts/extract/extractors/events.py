@@ -65,13 +65,17 @@ _AFTER_VERB = frozenset({"from", "to", "in", "on", "at", "by", "after", "back", 
                          "through", "via", "into", "with", "the", "a", "an", "three", "four", "five", "six", "several"})
 _MOST_RECENTLY = re.compile(r"\bmost recently (?:in|on) ", re.IGNORECASE)
 _AGGREGATE = re.compile(r"^(?:from (?:the )?(?:United States|U\.\s?S\.?)\s+)?(?:at least\s+)?"
-                        r"(?:\w+ times|(?:on )?(?:\w+ )?(?:prior |previous |separate )?occasions)\b", re.IGNORECASE)
+                        r"(?:\w+ (?:additional |more |other |separate )?times|"
+                        r"(?:on )?(?:\w+ )?(?:prior |previous |separate )?occasions)\b", re.IGNORECASE)
+# a count followed by its dated list ("removed six times: three times in 2000, and once each in 2002 and 2004")
+_COUNT_LISTED = re.compile(r"^[^:;.]*:\s*(?:(?:\w+ times|once|twice)(?: each)? )?(?:in|on) ", re.IGNORECASE)
 _REMAND = re.compile(r"^\W*(?:following|after|upon|at the (?:close|end|conclusion) of) (?:the |his |her )?"
                      r"(?:verdict|hearing|sentencing|trial|conviction|plea)", re.IGNORECASE)
-_BOUND = re.compile(r"\b(?:before|prior to|no later than|until|since|by)\s+$", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?:before|prior to|no later than|until|since|by|between)\s+$", re.IGNORECASE)
 _NTH_TIME = re.compile(r"\bfor (?:the|a) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:nd|rd|th)) time\b",
                        re.IGNORECASE)
-_AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:(?:most\s+)?recently\s+|again\s+)?(?:(?:in|on)\s+)?|"
+_AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:(?:most\s+)?recently\s+|again\s+|(?:once|twice)(?: each)?\s+)?"
+                    r"(?:(?:in|on)\s+)?|"
                     r",?\s*(?:and|then)\s+(?:again\s+|(?:most\s+)?recently\s+)?(?:(?:in|on)\s+)?)$", re.IGNORECASE)
 
 
@@ -149,12 +153,13 @@ class EventExtractor:
                 return None  # "an operation focused on arresting drug offenders"
             return "apprehension" if immigration_custody(doc, cue) else "arrest"
         dated = _DATED.match(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text_with_ws + " ")
-        if (root.dep_ in ("pcomp", "pobj") or (root.tag_ == "VBG" and kind != "arrest")) \
+        in_phrase = root.dep_ in ("pcomp", "pobj") or root.dep_ == "conj" and root.head.dep_ in ("pcomp", "pobj")
+        if (in_phrase or (root.tag_ == "VBG" and kind != "arrest")) \
                 and not (kind == "removal" and dated) and not (kind == "reentry" and _DATED_ENTRY.match(
                     doc[cue.end:min(sent_of(cue).end, cue.end + 10)].text + " ")):
-            return None  # "after being deported", "entering": a mention inside a phrase, not an event
-            # (but "after being deported on October 28, 2013", "before re-entering the U.S. in March 2015"
-            # narrate a dated removal and reentry)
+            return None  # "after being deported", "entering", "a history of entering and being removed": a mention
+            # inside a phrase, not an event (but "after being deported on October 28, 2013", "before re-entering
+            # the U.S. in March 2015" narrate a dated removal and reentry)
         if root.dep_ == "amod" and root.head.pos_ in ("NOUN", "PROPN"):
             return None  # "a five-time deported felon", "previously removed noncitizen": a description
         if root.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
@@ -163,10 +168,11 @@ class EventExtractor:
                 and cue.end < len(doc) and doc[cue.end].is_alpha and doc[cue.end].lower_ not in _AFTER_VERB \
                 and (cue.text[:1].isupper() or doc[cue.end].pos_ in ("NOUN", "ADJ")):
             return None  # a title-case headline: "Previously Deported Illegal Alien Sentenced"
+        rest = doc[cue.end:sent_of(cue).end].text
         if kind == "removal" and not dated and _AGGREGATE.match(doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text) \
-                and not _MOST_RECENTLY.search(doc[cue.end:sent_of(cue).end].text):
+                and not _MOST_RECENTLY.search(rest) and not _COUNT_LISTED.match(rest):
             return None  # "has been deported from the United States four times": a count, no narrated event (but
-            # "removed three times, most recently in 2014" narrates the last)
+            # "removed three times, most recently in 2014" narrates the last, "six times: in 2000, ..." each)
         if root.head.lemma_ == "order" and root.dep_ in ("ccomp", "oprd", "xcomp") \
                 or root.dep_ == "acl" and root.head.head.lemma_ == "order":
             return None  # "an immigration judge ordered X removed": an order, not the removal
@@ -327,9 +333,12 @@ def _removed_by_or_from(root: Token) -> bool:
 
 
 def _person_removed(root: Token) -> bool:
-    """ "he was removed in April of 2007", "after being removed in June 2000, he": a person's passive removal
-    from nowhere else (not "removed from the courtroom")."""
-    subjects = [c for c in root.children if c.dep_ == "nsubjpass"]
+    """ "he was removed in April of 2007", "after being removed in June 2000, he", "was ordered removed ... and was
+    physically removed six days later": a person's passive removal from nowhere else (not "removed from the
+    courtroom")."""
+    subjects = [c for c in root.children if c.dep_ == "nsubjpass"] or (
+        [c for c in root.head.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if root.dep_ == "conj" and any(c.dep_ == "auxpass" for c in root.children) else [])
     person = (subjects[0].lower_ in SUBJECT_WORDS or subjects[0].pos_ == "PROPN") if subjects \
         else root.dep_ == "pcomp" and any(c.dep_ == "auxpass" for c in root.children)
     return person and not any(c.dep_ == "prep" and c.lower_ == "from" for c in root.children)
