@@ -62,6 +62,12 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("Between 1999 and 2016, he was removed six additional times: three times in 2000, and once each in 2002, "
      "2004, and 2010.", [("removal", "2000"), ("removal", "2002"), ("removal", "2004"), ("removal", "2010")]),
     ("Between 2010 and 2012 he was arrested.", [("arrest", None)]),
+    ("He served 27 months' imprisonment before being deported a fifth time in September 2023.",
+     [("removal", "2023-09")]),
+    # an undated prior removal is the one a later date tells; an undated headline removal is today's
+    ("He admitted he had previously been deported from the United States. He was first deported in March 2008.",
+     [("removal", "2008-03")]),
+    ("ICE removes Mexican fugitive. He was previously removed in 2010.", [("removal", None), ("removal", "2010")]),
     ("He has a long history of unlawfully entering and being removed from the United States.", []),
     ("He was first ordered removed by an immigration judge on March 5, 1999, and was physically removed six days "
      "later.", [("removal", "1999-03-11")]),

@@ -31,11 +31,12 @@ DATE_FIELDS = ("offense_date", "arrest_date", "disposition_date")
 DISTINCT_FLAG = "source:table_row"
 REPEAT_FLAG = "occurrence:repeat"  # "deported a third time": one more occurrence, even undated
 OCCURRENCE_FLAG = "occurrence:"  # "occurrence:prior", "occurrence:second": which occurrence of a charge
+PRIOR_FLAG = OCCURRENCE_FLAG + "prior"  # "had previously been deported": an earlier occurrence, undated
 _SAME_KILLING = {"homicide": "murder", "homicides": "murders"}
 _OTHER_KILLING = re.compile(r"\b(?:vehicular|negligent|reckless|justifiable|manslaughter|intoxication)\b")
 # An undated first mention of these is the occurrence a later dated one tells ("recently arrested by police ... On
 # March 28, 2024, police arrested him"); not so a removal ("ICE removes X" is today's, "previously removed in 2010"
-# another).
+# another), unless the undated mention tells a prior one ("he had previously been deported ... deported in 2008").
 _DATED_LATER = frozenset({"arrest"})
 _INCHOATE = re.compile(r"\b(?:conspiracy|conspiring|attempt(?:ed)?|solicitation|accessory|aiding)\b")
 
@@ -122,7 +123,8 @@ def _same_event(existing: EventFact, fact: EventFact) -> bool:
         return False
     if fact.date is None:
         return REPEAT_FLAG not in fact.flags
-    return existing.date is None and existing.event_type in _DATED_LATER and REPEAT_FLAG not in existing.flags
+    return existing.date is None and REPEAT_FLAG not in existing.flags \
+        and (existing.event_type in _DATED_LATER or PRIOR_FLAG in existing.flags)
 
 
 def _tie_key(fact: CommunityTieFact) -> tuple[Any, ...]:

@@ -39,7 +39,7 @@ from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, modifiers_for
 from casefacts.extract.custody import BORDER, IMMIGRATION_AGENT, immigration_custody
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
-from casefacts.extract.merge import REPEAT_FLAG
+from casefacts.extract.merge import PRIOR_FLAG, REPEAT_FLAG
 from casefacts.extract.resources import Resources
 from casefacts.schema import EventFact, FactStatus, PartialDate
 
@@ -53,7 +53,8 @@ _ATTEMPT = re.compile(r"\b(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to\s+(?:\w+\s+)?
 _ENTRY_PLACE = re.compile(r"\b(?:lawfully|illegally|unlawfully|without inspection|airport|port of entry|visa|"
                           r"border|international|as an? (?:visitor|nonimmigrant|immigrant|student|refugee|parolee)|"
                           r"with an? [\w\-]+ (?:visa|exchange))\b", re.IGNORECASE)
-_DATED = re.compile(r"^\s*(?:(?:to|from) (?:the )?[A-Z][\w .]{0,30}?\s+)?(?:(?:on|in)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d|"
+_DATED = re.compile(r"^\s*(?:(?:to|from) (?:the )?[A-Z][\w .]{0,30}?\s+)?(?:(?:again|(?:a|for the) \w+ time)\s+)?"
+                    r"(?:(?:on|in)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d|"
                     r"on \w+ (?:\w+ )?occasions?\W+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d)", re.IGNORECASE)
 _DATED_ENTRY = re.compile(r"^\s*(?:(?:into\s+)?(?:the\s+)?(?:U\.\s?S\.|United\s+States|(?:this\s+)?country)\s+)?"
                           r"(?:on|in)\s+(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d", re.IGNORECASE)
@@ -275,7 +276,8 @@ class EventExtractor:
         return EventFact(fact_id=context.fact_id("event", start, end), event_type=event_type, date=date,
                          place=self._place(doc, cue), about=about, status=status,
                          confidence=evidence.confidence, evidence=[evidence],
-                         flags=[REPEAT_FLAG] if _a_repeat(cue) else [])
+                         flags=[REPEAT_FLAG] if _a_repeat(cue)
+                         else [PRIOR_FLAG] if date is None and _prior(cue) else [])
 
 
 def _conjoined_people(person: Token | None, names: SubjectNames, rels: list[Span]) -> list[Token]:
@@ -365,6 +367,13 @@ def _a_repeat(cue: Span) -> bool:
                 and any(g.lower_ in _ORDINALS for g in child.children):
             return True
     return False
+
+
+def _prior(cue: Span) -> bool:
+    """ "he had previously been deported", "was earlier removed": an occurrence the text tells as before its story,
+    which a dated one of the story may well be."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("previously", "earlier", "formerly") or c.lower_ == "had"
+               and c.dep_ == "aux" for c in cue.root.children)
 
 
 def _dates_a_noun(doc: Doc, cue: Span, date: DateMatch) -> bool:
