@@ -122,6 +122,39 @@ def test_an_item_listed_between_two_charges_is_a_charge(extract, text: str, expe
     assert [o.charge for o in affirmed(extract(text), "offense")] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a long list after a cue, however the parser read it; docket subtitles after a hyphen stay in their item
+    ("Hector Moran-Espinoza was arrested April 2, by the Philadelphia Police Department for involuntary deviate "
+     "sexual intercourse by forcible compulsion, unlawful contact with a minor-sexual offenses, statuary sexual "
+     "assault, endangering the welfare of children-parent or guardian commits offense, corruption of minors, and "
+     "rape by forceable compulsion.",
+     ["involuntary deviate sexual intercourse by forcible compulsion", "unlawful contact with a minor-sexual offenses",
+      "statuary sexual assault", "endangering the welfare of children-parent or guardian commits offense",
+      "corruption of minors", "rape by forceable compulsion"]),
+    ("He was arrested for indecent assault-without the consent of other person, corruption of minors, and sexual "
+     "abuse of children-photographing, videotaping, depicting on a computer or filming sexual acts.",
+     ["indecent assault-without the consent of other person", "corruption of minors", "sexual abuse"]),
+    ("He was arrested for statuary sexual assault, corruption of minors, rape by forceable compulsion, and "
+     "aggravated indecent assault without consent.",
+     ["statuary sexual assault", "corruption of minors", "rape by forceable compulsion",
+      "aggravated indecent assault"]),
+    # a list that runs into a clause is no list of charges; a compound word is no subtitle
+    ("He was arrested for burglary, theft, but the officers released him, and he left.", ["burglary", "theft"]),
+    ("He was charged with assault-related offenses.", ["assault"]),
+    ("He was convicted for sexual assault of a child in 2003 in Dallas, Texas, and sentenced to five years.",
+     ["sexual assault of a child"]),
+    ("A sentence is imposed based on the statute the defendant is charged with violating, the U.S. Sentencing "
+     "Guidelines, and other statutory factors.", []),
+])
+def test_a_long_list_after_a_cue_is_a_list_of_charges(extract, text: str, expected: list[str]) -> None:
+    assert [o.charge for o in affirmed(extract(text), "offense")] == expected
+
+
+def test_an_arrest_again_for_a_charge_is_another_offense(extract) -> None:
+    text = "On April 2, police arrested him for burglary and theft. In May, he was again arrested for burglary and theft."
+    assert [o.charge for o in affirmed(extract(text), "offense")] == ["burglary", "theft"] * 2
+
+
 def test_a_phrase_becomes_a_weak_offense_with_its_disposition(extract) -> None:
     offenses = affirmed(extract("In 2016 he was arrested for failure to maintain insurance."), "offense")
     assert [(o.charge, o.disposition) for o in offenses] == [("failure to maintain insurance", "arrested")]

@@ -35,6 +35,13 @@ def test_modal_future(nlp) -> None:
     assert "hypothetical" in _covers(nlp, "He may be prosecuted for illegal reentry.", "reentry")
 
 
+def test_the_month_may_is_no_modal(extract) -> None:
+    text = ("He was released.\n\nMay 9, Moran was again arrested by the police for unlawful contact with a minor, "
+            "corruption of minors, and reckless endangerment of another person.")  # the tagger reads "May" as MD
+    statuses = {f.charge: f.status for f in extract(text) if f.kind == "offense"}
+    assert statuses and set(statuses.values()) == {"affirmed"}
+
+
 def test_failing_to_show_a_thing_negates_it_but_not_a_clause(nlp) -> None:
     assert _covers(nlp, "The judge found that he had failed to show rehabilitation.", "rehabilitation") == {"negated"}
     text = "She failed to demonstrate that her two citizen children will suffer hardship."

@@ -271,6 +271,116 @@ def listed_between(doc: Doc, charges: Iterable[tuple[int, int]], rules: ChargePh
     return found
 
 
+_HYPHENS = frozenset({"-", "‐", "–"})
+_NOT_SUBTITLES = frozenset({"related", "based", "level", "type", "style", "like", "free", "involved", "motivated"})
+_CLAUSE_OPENERS = frozenset({"but", "which", "who", "whom", "after", "before", "when", "while", "where", "because",
+                             "although", "though", "until", "since", "then"})
+
+
+def subtitle_end(doc: Doc, end: int) -> int:
+    """The end of a charge written with a docket subtitle after a hyphen, up to the list's comma ("unlawful
+    contact with a minor-sexual offenses", "endangering the welfare of children-parent or guardian commits
+    offense"), with a series of acts in it ("sexual abuse of children-photographing, videotaping, ... or filming
+    sexual acts"); not a compound word ("assault-related charges")."""
+    if end >= len(doc) or doc[end].text not in _HYPHENS or doc[end - 1].whitespace_ or doc[end].whitespace_ \
+            or end + 1 >= len(doc) or doc[end + 1].lower_ in _NOT_SUBTITLES or not doc[end + 1].is_alpha:
+        return end
+    stop = end + 1
+    limit = min(len(doc), doc[end].sent.end, end + 24)
+    while stop < limit and doc[stop].text not in (",", ";", ".", ":"):
+        stop += 1
+    while stop + 1 < limit and doc[stop].text == "," and doc[stop - 1].lower_.endswith("ing") \
+            and doc[stop + 1].lower_.endswith("ing"):
+        stop += 2  # "-photographing, videotaping, depicting on a computer or filming sexual acts"
+        while stop < limit and doc[stop].text not in (",", ";", ".", ":"):
+            stop += 1
+    return stop if stop - end <= 20 else end
+
+
+def _item_words(doc: Doc, first: int, stop: int) -> Span:
+    """The item's words before a docket subtitle (which may hold a verb: "-parent or guardian commits offense")."""
+    for i in range(first + 1, stop):
+        if subtitle_end(doc, i) > i:
+            return doc[first:i]
+    return doc[first:stop]
+
+
+def listed_after_cue(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, int]],
+                     rules: ChargePhraseRules) -> list[Span]:
+    """ "arrested ... for A, B, C, ..., and J": a long comma list (three items or more, closed by "and" or "or")
+    that follows a cue's preposition is a list of charges, however the parser read it, when every item is a
+    charge or holds one (``taken`` holds the charges found); the list ends at a clause ("..., but the charges
+    were dismissed")."""
+    taken = list(taken)
+    found: list[Span] = []
+    for cue in cues:
+        preps = rules.prepositions.get(cue.id_)
+        if not preps:
+            continue
+        for prep in dict.fromkeys([*governed_preps(doc, cue, preps), *_next_prep(doc, cue, preps)]):
+            end = prep.sent.end
+            while end > prep.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            segments = _segments(doc, prep.i + 1, end)
+            closed = next((k for k, (a, _) in enumerate(segments) if k >= 2 and doc[a].lower_ in ("and", "or")), None)
+            if closed is None:
+                continue
+            opener = next((k for k, (a, b) in enumerate(segments) if _opens_clause(doc, a, b)), None)
+            if opener is not None and opener <= closed:
+                continue
+            items = []
+            for a, b in segments[:closed + 1]:
+                if any(s < b and a < e for s, e in taken):
+                    continue
+                item = _listed_item(doc, a, b, rules)
+                if item is None or any(t.ent_type_ in _NOT_IN_CHARGES for t in item) \
+                        or len(item) == 1 and (item[0].pos_ == "VERB" or item[0].lemma_.lower() == "violate"
+                                               or in_words(item[0], rules.needs_object)):
+                    break  # "the statute he is charged with violating, the U.S. Sentencing Guidelines, and ..."
+                items.append(item)
+            else:
+                found.extend(items)
+                taken.extend((i.start, i.end) for i in items)
+    return found
+
+
+_NOT_IN_CHARGES = frozenset({"GPE", "LOC", "ORG", "LAW", "NORP", "FAC"})
+
+
+def _opens_clause(doc: Doc, start: int, end: int) -> bool:
+    """A list part that starts a clause: a conjunction or relative word ("but the charges were dismissed"), or a
+    verb after its "and" ("and sentenced to five years")."""
+    words = [t for t in doc[start:end] if t.lower_ not in ("and", "or")]
+    return bool(words) and (words[0].lower_ in _CLAUSE_OPENERS or words[0].pos_ == "AUX"
+                            or words[0].tag_ in ("VBD", "VBN", "VBZ", "VBP", "MD") and words[0].dep_ != "amod")
+
+
+def _next_prep(doc: Doc, cue: Span, preps: frozenset[str]) -> list[Token]:
+    """The first of the cue's prepositions after it in its sentence when no verb stands between ("arrested April 2,
+    by the Philadelphia Police Department for ...", which the parser may hang on the department)."""
+    for token in doc[cue.end:cue.sent.end]:
+        if token.pos_ in ("VERB", "AUX"):
+            return []
+        if token.lower_ in preps:
+            return [token]
+    return []
+
+
+def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The comma- or semicolon-separated parts of [start, end); a docket subtitle's series stays in its part."""
+    out: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        j = i
+        while j < end and doc[j].text not in (",", ";"):
+            tail = subtitle_end(doc, j) if j > i else j
+            j = tail if tail > j else j + 1
+        if j > i:
+            out.append((i, min(j, end)))
+        i = j + 1
+    return out
+
+
 def _listed_item(doc: Doc, first: int, stop: int, rules: ChargePhraseRules) -> Span | None:
     """The charge of one list item [first, stop), its joiners and leading words dropped; None when it is none."""
     while stop > first and doc[stop - 1].lower_ in ("and", "or"):
@@ -279,11 +389,12 @@ def _listed_item(doc: Doc, first: int, stop: int, rules: ChargePhraseRules) -> S
                             or doc[first].lower_ in ("and", "or")):
         first += 1
     item = doc[first:stop]
-    if not len(item) or len(item) > rules.max_tokens \
+    words = _item_words(doc, first, stop)
+    if not len(item) or len(words) > rules.max_tokens \
             or any(t.tag_ in _FINITE or t.pos_ == "AUX" or t.ent_type_ in ("DATE", "TIME", "PERSON", "MONEY")
-                   or t.lower_ in rules.generic_heads for t in item) or item[0].tag_ == "VB":
+                   or t.lower_ in rules.generic_heads for t in words) or item[0].tag_ == "VB":
         return None
-    head = item.root
+    head = words.root
     if in_words(head, rules.generic_heads) \
             or head.lower_ in rules.people_heads or item[0].pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
         return None

@@ -42,7 +42,9 @@ from casefacts.extract.charge_phrases import (
     charge_phrases,
     governed_preps,
     in_words,
+    listed_after_cue,
     listed_between,
+    subtitle_end,
 )
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
@@ -126,7 +128,7 @@ class Group:
 
 class OffenseTextExtractor:
     name: ClassVar[str] = "offenses"
-    version: ClassVar[str] = "1.5"
+    version: ClassVar[str] = "1.6"
 
     def __init__(self, resources: Resources) -> None:
         self.r = resources
@@ -170,6 +172,9 @@ class OffenseTextExtractor:
         found += self._phrase_mentions(context, [(phrase, "charge phrase listed between two charges") for phrase
                                                  in listed_between(doc, [(m.start, m.end) for m in found],
                                                                    self.phrase_rules)])
+        charges = [(m.start, m.end) for m in found] + [(s.start, s.end) for s in cited if s is not None]
+        found += self._phrase_mentions(context, [(phrase, "charge phrase in a list after a cue") for phrase
+                                                 in listed_after_cue(doc, criminal, charges, self.phrase_rules)])
         return self._compounds(doc, sorted(found, key=lambda m: m.start))
 
     def _phrase_mentions(self, context: ExtractionContext, phrases: list[tuple[Span, str]]) -> list[Mention]:
@@ -203,6 +208,7 @@ class OffenseTextExtractor:
             if not (prev is not None and (inchoate or circumstance or titled)) \
                     and mention.end < len(doc) and doc[mention.end].text == ":":
                 mention = self._titled(doc, mention, _title_tail(doc, mention.end))
+            mention = self._titled(doc, mention, subtitle_end(doc, mention.end))
             if prev is not None and (inchoate or circumstance or titled):
                 end = mention.end
                 if circumstance and end < len(doc) and doc[end].lower_ in self.phrase_rules.descend_heads:
@@ -657,6 +663,9 @@ def _occurrence(doc: Doc, group: Group) -> list[str]:
     tells which occurrence of it this is (kept as a flag, so that merging keeps two occurrences apart)."""
     window = doc[max(group.sent.start, group.start - 2):group.start]
     marker = next((_OCCURRENCE[t.lower_] for t in reversed(window) if t.lower_ in _OCCURRENCE), None)
+    if marker is None and any(c.dep_ == "advmod" and c.lower_ == "again" for cue in group.cues
+                              if cue.start < group.start for c in cue.root.children):
+        marker = "again"  # "was again arrested ... for corruption of minors": another arrest for it
     return [OCCURRENCE_FLAG + marker] if marker else []
 
 
