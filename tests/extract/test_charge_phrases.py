@@ -189,6 +189,11 @@ def test_drunk_driving_wordings_are_one_offense(extract, text: str) -> None:
     assert [o.charge_normalized for o in offenses] == ["driving under the influence"], [o.charge for o in offenses]
 
 
+def test_a_failure_keeps_its_infinitive(phrases) -> None:
+    assert phrases("The police charged him with second-degree manslaughter with a motor vehicle and failure to "
+                   "insure a private motor vehicle.")[-1] == "failure to insure a private motor vehicle"
+
+
 def test_an_act_without_its_object_is_no_charge(phrases) -> None:
     found = phrases("He was charged with manufacture, possession and delivery of cocaine.")
     assert "delivery" not in found and "possession" not in found, found

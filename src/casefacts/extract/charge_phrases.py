@@ -34,6 +34,7 @@ class ChargePhraseRules:
     charge_nouns: frozenset[str]
     not_offense_modifiers: frozenset[str]
     needs_object: frozenset[str]
+    infinitive_heads: frozenset[str]
     boundary_prepositions: frozenset[str]
     act_prepositions: frozenset[str]
     leading_words: frozenset[str]
@@ -163,6 +164,7 @@ def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
     while end - 1 > item.i and (doc[end - 1].is_punct or doc[end - 1].is_space
                                 or doc[end - 1].lower_ in rules.leading_words):
         end -= 1
+    end = _infinitive_end(doc, item, end, rules)
     span = doc[start:end]
     if not len(span) or len(span) > rules.max_tokens:
         return None
@@ -182,6 +184,17 @@ def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
     if len(span) == 1 and item.lemma_.lower() in rules.needs_object:
         return _shared_object(doc, item, rules)
     return span
+
+
+def _infinitive_end(doc: Doc, item: Token, end: int, rules: ChargePhraseRules) -> int:
+    """ "failure to insure a private motor vehicle": a head that names its act in an infinitive right after it
+    keeps the infinitive, however the parser attached it."""
+    if not in_words(item, rules.infinitive_heads) or end != item.i + 1 or end + 1 >= len(doc) \
+            or doc[end].lower_ != "to" or doc[end + 1].tag_ != "VB":
+        return end
+    verb = doc[end + 1]
+    return max(verb.i + 1, *(t.i + 1 for c in verb.children if c.dep_ in ("dobj", "prt", "prep")
+                             for t in c.subtree))
 
 
 def _shared_act_start(doc: Doc, item: Token, start: int) -> int:
