@@ -91,6 +91,8 @@ def test_incident_date_needs_a_time_of_day() -> None:
     assert incident_date(find_dates(text), text).iso == "2021-09-06"
     other = "On 09/07/2021 he was arrested."
     assert incident_date(find_dates(other), other) is None
+    stamp = "07/01/2024 | Press release | Distributed by Public on 07/01/2024 16:17\n\nERO Boston arrested him."
+    assert incident_date(find_dates(stamp), stamp) is None
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -155,6 +155,8 @@ def test_another_persons_tie_is_not_the_subjects(extract, text: str) -> None:
     # the person an arrest acts on, though the subject is named later
     ("ERO Boston arrested a 20-year-old El Salvadoran national Dec. 17.\n\nCarmen Portillo Salazar unlawfully "
      "entered the United States on May 17, 2017.", ("age", {"age": 20})),
+    ("ERO deportation officers arrested a 28-year old, previously removed Guatemalan national March 14.",
+     ("age", {"age": 28})),
     # a release's lead introduces its subject by age before naming him
     ("SAN SALVADOR, El Salvador – A 38-year-old man wanted in El Salvador was removed April 8.\n\nCarmen Portillo "
      "Salazar, of El Salvador, was involved in a murder.", ("age", {"age": 38})),
@@ -170,9 +172,12 @@ def test_opinion_and_release_ties(extract, text: str, expected: tuple) -> None:
     "Both Carmen and her husband testified before an immigration judge at a merits hearing.",
     "She has been in the United States for a continuous period of not less than 10 years.",
     "He pled guilty to failing to stop at the scene of a personal-injury accident.",
+    # officers' work is no tie of the subject
+    "U.S. Customs and Border Protection officers working at the International Bridge encountered a man.",
+    '"This was an outstanding job by our front line officers," said Acting Port Director Cary Frieling.',
 ])
 def test_no_tie_of_these_kinds(extract, text: str) -> None:
-    kinds = {"age", "education", "victim_witness", "residence", "health"}
+    kinds = {"age", "education", "victim_witness", "residence", "health", "employment"}
     assert [(k, d) for k, d in _ties(extract, text) if k in kinds] == []
 
 

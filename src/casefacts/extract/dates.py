@@ -246,14 +246,18 @@ def parse_date(text: str | None) -> PartialDate | None:
     return dates[0].date if dates else None
 
 
+# a publication stamp is no incident: "07/01/2024 | Press release | Distributed by Public on 07/01/2024 16:17"
+_PUBLISHED = re.compile(r"\b(?:distributed|published|posted|updated|released|issued|press release)\b[^\n]*$",
+                        re.IGNORECASE)
 _INCIDENT_TIME = re.compile(r"^\W*(?:at\s+)?(?:approximately\s+|about\s+)?(?:\d{3,4}\s*(?:hours|hrs)\b|\d{1,2}:\d\d)",
                             re.IGNORECASE)
 
 
 def incident_date(dates: list[DateMatch], text: str) -> PartialDate | None:
     """A police report's incident date: the first full date followed by a time of day
-    ("On 09/06/2021 at approximately 1305 hours")."""
+    ("On 09/06/2021 at approximately 1305 hours"), not a publication stamp ("Distributed ... on 07/01/2024 16:17")."""
     for d in dates:
-        if d.date.day is not None and _INCIDENT_TIME.match(text[d.end:d.end + 30]):
+        if d.date.day is not None and _INCIDENT_TIME.match(text[d.end:d.end + 30]) \
+                and not _PUBLISHED.search(text[max(0, d.start - 60):d.start]):
             return d.date
     return None

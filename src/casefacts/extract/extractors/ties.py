@@ -92,7 +92,7 @@ def _number(text: str) -> int | None:
 
 class TieExtractor:
     name: ClassVar[str] = "ties"
-    version: ClassVar[str] = "1.5"
+    version: ClassVar[str] = "1.6"
 
     def __init__(self, resources: Resources) -> None:
         config = resources.config("ties")
@@ -584,7 +584,7 @@ def _person_meant(subject: Token, verb: Token) -> Token:
 def _arrested_person(text: str, start: int, end: int) -> bool:
     """Whether the age introduces the person an arrest or removal acts on ("removed a 41-year-old national")."""
     return bool(_ACTED_ON.search(text[:start])) and any(
-        w.lower().strip(",.") in _INTRODUCED_PERSON for w in text[end:end + 40].split()[:4])
+        w.lower().strip(",.") in _INTRODUCED_PERSON for w in text[end:end + 50].split()[:6])
 
 
 def _quoted_generic(rel: Span) -> bool:
