@@ -68,6 +68,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("He admitted he had previously been deported from the United States. He was first deported in March 2008.",
      [("removal", "2008-03")]),
     ("ICE removes Mexican fugitive. He was previously removed in 2010.", [("removal", None), ("removal", "2010")]),
+    ("Upon questioning, the driver and nine passengers admitted to being in the United States illegally.", []),
+    ("He admitted to Immigration and Customs Enforcement agents that he had reentered the United States.",
+     [("reentry", None)]),
     ("He has a long history of unlawfully entering and being removed from the United States.", []),
     ("He was first ordered removed by an immigration judge on March 5, 1999, and was physically removed six days "
      "later.", [("removal", "1999-03-11")]),

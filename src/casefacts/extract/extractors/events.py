@@ -204,6 +204,8 @@ class EventExtractor:
             if root.lemma_ == "return" and not _US.search(after):
                 return None
             return "reentry"
+        if cue.text.lower() == "admitted to" and not _US.match(doc[cue.end:cue.end + 4].text):
+            return None  # "admitted to being in the United States illegally", "admitted to agents that": a confession
         # entry verbs: only into the country ("goods that had arrived from the United States" is no entry)
         if not _US.search(after) and not _ENTRY_PLACE.search(after) or re.match(r"\s*from\b", after, re.IGNORECASE):
             return None
