@@ -68,6 +68,10 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("He admitted he had previously been deported from the United States. He was first deported in March 2008.",
      [("removal", "2008-03")]),
     ("ICE removes Mexican fugitive. He was previously removed in 2010.", [("removal", None), ("removal", "2010")]),
+    ("He had previously been deported on three occasions: in September 1994, following a conviction in Arizona "
+     "state court for aggravated assault; in June 2000, following a conviction in federal court for illegal "
+     "reentry; and lastly, in September 2004.",
+     [("removal", "1994-09"), ("removal", "2000-06"), ("removal", "2004-09")]),
     ("Upon questioning, the driver and nine passengers admitted to being in the United States illegally.", []),
     ("He admitted to Immigration and Customs Enforcement agents that he had reentered the United States.",
      [("reentry", None)]),

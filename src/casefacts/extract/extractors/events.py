@@ -130,7 +130,8 @@ class EventExtractor:
             facts.append(self._fact(doc, cue, event_type, date, date_span, context, names, rels))
             for other in _conjoined_people(_person(cue), names, rels):  # "X and a co-conspirator were arrested"
                 facts.append(self._fact(doc, cue, event_type, date, date_span, context, names, rels, other))
-            for again, again_span in _repeated_dates(date_span, dates, text_of(doc)):
+            for again, again_span in _repeated_dates(date_span, dates, text_of(doc)) \
+                    + _semicolon_listed(date_span, dates, text_of(doc), sent_of(cue)):
                 facts.append(self._fact(doc, cue, event_type, again, again_span, context, names, rels))
         return facts
 
@@ -306,6 +307,32 @@ def _repeated_dates(first: tuple[int, int] | None, dates: list[DateMatch], text:
             break
         out.append((d.date, (d.start, d.end)))
         end = d.end
+    return out
+
+
+_LISTED_PART = re.compile(r"^;\s*(?:and\s+)?(?:(?:lastly|finally|then|most recently),?\s+)?(?:in|on)\s+$",
+                          re.IGNORECASE)
+
+
+def _semicolon_listed(first: tuple[int, int] | None, dates: list[DateMatch], text: str, sent: Span
+                      ) -> list[tuple[PartialDate, tuple[int, int]]]:
+    """ "deported on three occasions: in September 1994, following a conviction ...; in June 2000, following ...;
+    and lastly, in September 2004": after a colon, each part of a semicolon list that opens with its date is one
+    more occurrence."""
+    if first is None or ":" not in text[sent.start_char:first[0]]:
+        return []
+    out: list[tuple[PartialDate, tuple[int, int]]] = []
+    end = first[1]
+    for d in dates:
+        if d.start < end or d.start >= sent.end_char:
+            continue
+        part = text[end:d.start]
+        cut = part.rfind(";")
+        if cut == -1:
+            continue
+        if _LISTED_PART.match(part[cut:]):
+            out.append((d.date, (d.start, d.end)))
+            end = d.end
     return out
 
 
