@@ -189,6 +189,12 @@ def test_drunk_driving_wordings_are_one_offense(extract, text: str) -> None:
     assert [o.charge_normalized for o in offenses] == ["driving under the influence"], [o.charge for o in offenses]
 
 
+def test_a_lesser_included_offense_is_its_object(extract) -> None:
+    facts = affirmed(extract("He pled guilty to the lesser included offense of felony possession of cocaine."),
+                     "offense")
+    assert [(o.charge, o.disposition) for o in facts] == [("possession of cocaine", "pleaded_guilty")]
+
+
 def test_a_failure_keeps_its_infinitive(phrases) -> None:
     assert phrases("The police charged him with second-degree manslaughter with a motor vehicle and failure to "
                    "insure a private motor vehicle.")[-1] == "failure to insure a private motor vehicle"

@@ -12,6 +12,7 @@ words live in ``extractors/charge_phrases.yaml``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
@@ -99,6 +100,20 @@ def _items(obj: Token, rules: ChargePhraseRules) -> list[Token]:
             found.append(token)
         stack.extend(c for c in token.children if c.dep_ in ("conj", "appos") and c.i > obj.i)
     return sorted(found, key=lambda t: t.i)
+
+
+_LESSER = re.compile(r"^lesser(?: included)? (?:offense|charge|crime)s? of$", re.IGNORECASE)
+
+
+def _lesser_object(obj: Token) -> Token:
+    """ "pled guilty to the lesser included offense of felony possession of cocaine", which the parser may read
+    with "lesser" as the object: the charge is the object of its "of"."""
+    doc = obj.doc
+    for stop in (obj.i + 3, obj.i + 4):
+        if stop < len(doc) and _LESSER.match(doc[obj.i:stop].text):
+            named = [c for c in doc[stop - 1].children if c.dep_ == "pobj"]
+            return named[0] if named else obj
+    return obj
 
 
 def _verb_conjuncts(prep: Token, obj: Token) -> list[Token]:
@@ -250,7 +265,7 @@ def charge_phrases(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, in
             if prep.lower_ == "for" and any(p.i < prep.i and p.lower_ != "for" and _names_a_charge(p, taken)
                                              for p in governed):
                 continue  # "convicted of aggravated battery for causing great bodily harm": the act, no charge
-            for obj in (c for c in prep.children if c.dep_ in ("pobj", "pcomp")):
+            for obj in (_lesser_object(c) for c in prep.children if c.dep_ in ("pobj", "pcomp")):
                 for item in _items(obj, rules) + [i for g in _verb_conjuncts(prep, obj) for i in _items(g, rules)]:
                     span = _phrase(doc, item, rules)
                     if span is None:
