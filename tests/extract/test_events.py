@@ -72,6 +72,8 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      "state court for aggravated assault; in June 2000, following a conviction in federal court for illegal "
      "reentry; and lastly, in September 2004.",
      [("removal", "1994-09"), ("removal", "2000-06"), ("removal", "2004-09")]),
+    ("Wilson entered the United States without immigration inspection in early 1977 and joined the Marine Corps.",
+     [("unlawful_entry", "1977")]),
     ("Upon questioning, the driver and nine passengers admitted to being in the United States illegally.", []),
     ("He admitted to Immigration and Customs Enforcement agents that he had reentered the United States.",
      [("reentry", None)]),

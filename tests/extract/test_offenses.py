@@ -339,6 +339,8 @@ def test_weakness_belongs_to_the_wording_not_the_offense(extract) -> None:
 @pytest.mark.parametrize("text", [
     "In 1991, he was convicted of attempted burglary. He also has a sealed juvenile record.",
     "In 1991, he was convicted of attempted burglary. The Board affirmed and dismissed his appeal.",
+    "In 1991, he was convicted of attempted burglary. He asserts that the court erred by failing to grant his motion "
+    "to dismiss.",
 ])
 def test_a_later_cue_about_a_filing_or_record_does_not_continue_the_charge(extract, text: str) -> None:
     assert _one(extract, text).disposition == "convicted"

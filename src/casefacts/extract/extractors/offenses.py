@@ -437,9 +437,11 @@ class OffenseTextExtractor:
             group.notes.append(f"continued by {sent.text.strip()[:60]!r}")
 
     def _about_a_procedure(self, cue: Span) -> bool:
-        """ "dismissed his appeal", "a sealed juvenile record": the cue acts on a filing or a record, not a charge."""
+        """ "dismissed his appeal", "a sealed juvenile record", "his motion to dismiss": the cue acts on a filing or a
+        record, not a charge."""
         root = cue.root
-        if root.dep_ == "amod":
+        if root.dep_ == "amod" or root.dep_ in ("acl", "relcl") \
+                and root.head.lemma_.lower() in self.phrase_rules.procedure_objects:
             return True
         objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(o.lemma_.lower() in self.phrase_rules.procedure_objects for o in objects)
