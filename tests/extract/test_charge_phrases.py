@@ -151,7 +151,8 @@ def test_a_long_list_after_a_cue_is_a_list_of_charges(extract, text: str, expect
 
 
 def test_an_arrest_again_for_a_charge_is_another_offense(extract) -> None:
-    text = "On April 2, police arrested him for burglary and theft. In May, he was again arrested for burglary and theft."
+    text = ("On April 2, police arrested him for burglary and theft. In May, he was again arrested for burglary and "
+            "theft.")
     assert [o.charge for o in affirmed(extract(text), "offense")] == ["burglary", "theft"] * 2
 
 

@@ -74,6 +74,10 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      [("removal", "1994-09"), ("removal", "2000-06"), ("removal", "2004-09")]),
     ("Wilson entered the United States without immigration inspection in early 1977 and joined the Marine Corps.",
      [("unlawful_entry", "1977")]),
+    ("Garcia-Zarate has been removed from the United States six times, in June 1994, April 1997, January 1998, "
+     "February 1998, March 2006 and July 2009.",
+     [("removal", "1994-06"), ("removal", "1997-04"), ("removal", "1998-01"), ("removal", "1998-02"),
+      ("removal", "2006-03"), ("removal", "2009-07")]),
     ("Upon questioning, the driver and nine passengers admitted to being in the United States illegally.", []),
     ("He admitted to Immigration and Customs Enforcement agents that he had reentered the United States.",
      [("reentry", None)]),

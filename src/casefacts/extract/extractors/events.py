@@ -46,7 +46,8 @@ from casefacts.schema import EventFact, FactStatus, PartialDate
 _US = re.compile(r"\b(?:united states|u\.\s?s\.?(?:\s?a\.?)?|us|usa|america|this country|the country|the border|"
                  r"the u\.s\.)\b", re.IGNORECASE)
 _UNLAWFUL = re.compile(r"\b(?:illegal(?:ly)?|unlawful(?:ly)?|without (?:inspection|being inspected|admission|"
-                       r"authori[sz]ation|permission|documents)|without (?:immigration |being |any )?inspect(?:ion|ed)|EWI|undocumented|surreptitious(?:ly)?|"
+                       r"authori[sz]ation|permission|documents)|without (?:immigration |being |any )?inspect(?:ion|ed)|"
+                       r"EWI|undocumented|surreptitious(?:ly)?|"
                        r"evading inspection|at an unknown (?:place|location|point)|avoiding inspection)\b",
                        re.IGNORECASE)
 _ATTEMPT = re.compile(r"\b(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -68,8 +69,10 @@ _MOST_RECENTLY = re.compile(r"\bmost recently (?:in|on) ", re.IGNORECASE)
 _AGGREGATE = re.compile(r"^(?:from (?:the )?(?:United States|U\.\s?S\.?)\s+)?(?:at least\s+)?"
                         r"(?:\w+ (?:additional |more |other |separate )?times|"
                         r"(?:on )?(?:\w+ )?(?:prior |previous |separate )?occasions)\b", re.IGNORECASE)
-# a count followed by its dated list ("removed six times: three times in 2000, and once each in 2002 and 2004")
-_COUNT_LISTED = re.compile(r"^[^:;.]*:\s*(?:(?:\w+ times|once|twice)(?: each)? )?(?:in|on) ", re.IGNORECASE)
+# a count followed by its dated list ("removed six times: three times in 2000, and once each in 2002 and 2004",
+# "removed from the United States six times, in June 1994, April 1997, ...")
+_COUNT_LISTED = re.compile(r"^[^;]*?\b(?:times|occasions)\s*[:,]\s*(?:(?:\w+ times|once|twice)(?: each)? )?"
+                           r"(?:(?:in|on)\s+)?(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d", re.IGNORECASE)
 _REMAND = re.compile(r"^\W*(?:following|after|upon|at the (?:close|end|conclusion) of) (?:the |his |her )?"
                      r"(?:verdict|hearing|sentencing|trial|conviction|plea)", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:before|prior to|no later than|until|since|by|between)\s+$", re.IGNORECASE)
