@@ -78,3 +78,13 @@ def test_an_undated_first_arrest_takes_the_next_arrests_date() -> None:
 def test_an_undated_first_removal_is_another_than_a_dated_one() -> None:
     facts = merge_document_facts([_event(0, "removal"), _event(50, "removal", "2010")])
     assert [f.date.iso if f.date else None for f in facts] == [None, "2010"]
+
+
+def test_a_removal_told_again_coarser_is_one_removal() -> None:
+    facts = merge_document_facts([_event(0, "removal", "1991-05-17"), _event(50, "removal", "1991"),
+                                  _event(90, "removal", "1993")])
+    assert [(f.date.iso, len(f.evidence)) for f in facts] == [("1991-05-17", 2), ("1993", 1)]
+    coarse_first = merge_document_facts([_event(0, "removal", "1991"), _event(50, "removal", "1991-05-17")])
+    assert [f.date.iso for f in coarse_first] == ["1991-05-17"]
+    arrests = merge_document_facts([_event(0, "arrest", "2016-04-12"), _event(50, "arrest", "2016")])
+    assert [f.date.iso for f in arrests] == ["2016-04-12", "2016"]

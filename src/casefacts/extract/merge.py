@@ -5,7 +5,9 @@
   disposition that is furthest along ("pleaded guilty" over "arrested") wins. Table rows and form blocks are distinct
   charges and never merge with each other, nor do two occurrences the text tells apart ("a prior illegal reentry
   conviction" and the illegal reentry now before the court; "his second illegal re-entry" and "his first").
-* Events merge on (type, whose, date); an undated mention of an event type is the same occurrence
+* Events merge on (type, whose, date), a removal or entry told coarser ("in 1991" after "on May 17, 1991")
+  agreeing; an
+  undated mention of an event type is the same occurrence
   as the first mention of that type for that person (a release says "ERO apprehended him" and
   then "officers arrested the 41-year-old March 21": one apprehension), and an undated first
   arrest takes the date of the next dated one ("recently arrested by police ... On March 28, 2024,
@@ -38,6 +40,9 @@ _OTHER_KILLING = re.compile(r"\b(?:vehicular|negligent|reckless|justifiable|mans
 # March 28, 2024, police arrested him"); not so a removal ("ICE removes X" is today's, "previously removed in 2010"
 # another), unless the undated mention tells a prior one ("he had previously been deported ... deported in 2008").
 _DATED_LATER = frozenset({"arrest"})
+# A dated mention of these and a coarser one that agrees are one occurrence (not so arrests: "arrested on April 12,
+# 2016 ... Back in 2016, he was arrested" are two).
+_TOLD_COARSER = frozenset({"removal", "entry", "unlawful_entry", "reentry"})
 _INCHOATE = re.compile(r"\b(?:conspiracy|conspiring|attempt(?:ed)?|solicitation|accessory|aiding)\b")
 
 
@@ -123,7 +128,10 @@ def _same_event(existing: EventFact, fact: EventFact) -> bool:
         return False
     if fact.date is None:
         return REPEAT_FLAG not in fact.flags
-    return existing.date is None and REPEAT_FLAG not in existing.flags \
+    if existing.date is not None:  # "deported on May 17, 1991 ... deported in 1991": one removal, told coarser
+        return fact.event_type in _TOLD_COARSER and existing.date.iso != fact.date.iso \
+            and _dates_agree(existing.date, fact.date) and REPEAT_FLAG not in fact.flags
+    return REPEAT_FLAG not in existing.flags \
         and (existing.event_type in _DATED_LATER or PRIOR_FLAG in existing.flags)
 
 
@@ -172,5 +180,5 @@ def merge_document_facts(facts: Sequence[Fact]) -> list[Fact]:
         elif isinstance(fact, SubjectFact):
             merged[target] = _merge_subject(existing, fact)
         else:
-            merged[target] = _with_evidence(existing, fact, {"date": existing.date or fact.date})
+            merged[target] = _with_evidence(existing, fact, {"date": _finer(existing.date, fact.date)})
     return merged
