@@ -196,6 +196,16 @@ def test_a_lesser_included_offense_is_its_object(extract) -> None:
     assert [(o.charge, o.disposition) for o in facts] == [("possession of cocaine", "pleaded_guilty")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Petitioner was sentenced to prison for a total of six years.", []),
+    ("He charged each individual approximately $80 per month for rent.", []),
+    ("On December 11, 2014, Madero-Gil was arrested by the Harris County Sheriff's Office for the offense of Assault "
+     "Public Servant.", ["Assault Public Servant"]),
+])
+def test_phrases_of_prices_sentences_and_titles(phrases, text: str, expected: list[str]) -> None:
+    assert phrases(text) == expected
+
+
 def test_a_failure_keeps_its_infinitive(phrases) -> None:
     assert phrases("The police charged him with second-degree manslaughter with a motor vehicle and failure to "
                    "insure a private motor vehicle.")[-1] == "failure to insure a private motor vehicle"

@@ -149,8 +149,9 @@ def _kept(token: Token, rules: ChargePhraseRules) -> Iterable[Token]:
             yield from child.subtree  # "re-entering the United States": the act's object
             continue
         if child.ent_type_ in ("DATE", "TIME", "MONEY") or child.ent_type_ in ("GPE", "PERSON", "ORG") \
-                and not (child.dep_ == "compound" and token.pos_ == "NOUN"):
-            continue  # "in Texas", "on May 3"; a name that modifies a noun stays: "assaulting Maryland resident"
+                and not (child.dep_ in ("compound", "nmod", "amod") and token.pos_ in ("NOUN", "PROPN")):
+            continue  # "in Texas", "on May 3"; a name that modifies a noun stays: "assaulting Maryland resident",
+            # "the offense of Assault Public Servant"
         yield from _kept(child, rules)
 
 
@@ -262,6 +263,8 @@ def charge_phrases(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, in
             continue
         governed = governed_preps(doc, cue, preps)
         for prep in governed:
+            if any(t.ent_type_ == "MONEY" or t.text == "$" for t in doc[cue.end:prep.i]):
+                continue  # "charged each individual approximately $80 per month for rent": a price, no charge
             if prep.lower_ == "for" and any(p.i < prep.i and p.lower_ != "for" and _names_a_charge(p, taken)
                                              for p in governed):
                 continue  # "convicted of aggravated battery for causing great bodily harm": the act, no charge
