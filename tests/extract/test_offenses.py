@@ -540,6 +540,9 @@ def test_each_joined_date_of_one_charge_is_one_more_offense(extract) -> None:
         ("2010", ["occurrence:repeat"]), ("2012", [])]
     offenses = affirmed(extract("Soto has three DUI convictions (2015, 2016 and 2019)."), "offense")
     assert sorted(o.disposition_date.iso for o in offenses) == ["2015", "2016", "2019"]
+    offenses = affirmed(extract("He has two felony convictions for forced-entry burglary (2011 and 2017)."),
+                        "offense")
+    assert sorted(o.disposition_date.iso for o in offenses) == ["2011", "2017"]
     offenses = affirmed(extract("He was convicted on May 3, 2010 and sentenced on June 5, 2010 for theft."),
                         "offense")
     assert len(offenses) == 1

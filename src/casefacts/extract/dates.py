@@ -66,9 +66,10 @@ _YEAR_ATTRIBUTIVE = re.compile(
     r"\s+[A-Z][a-z]+\s+(?:convictions?|arrests?|charges?|offen[cs]es?|cases?|sentences?|indictments?)\b)"
 )
 # ... or alone in parentheses after a word, or first of a list there: "convictions for robbery (1998) and theft
-# (2001)", "three DUI convictions (2015, 2016 and 2019)" (not a
+# (2001)", "three DUI convictions (2015, 2016 and 2019)", "burglary (2011 and 2017)" (not a
 # reporter citation's "123 F.3d 456 (1998)" nor "(9th Cir. 1998)")
-_YEAR_PARENTHESIZED = re.compile(r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]))\((?P<year>(?:19|20)\d\d)(?=\)|,\s*(?:19|20)\d\d\b)")
+_YEAR_PARENTHESIZED = re.compile(r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]))\((?P<year>(?:19|20)\d\d)"
+                                 r"(?=\)|(?:,|\s+and)\s*(?:19|20)\d\d\b)")
 _YEAR_ALONE = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
 
 
