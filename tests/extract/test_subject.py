@@ -144,6 +144,12 @@ def test_a_decisions_title_names_its_subject(extract) -> None:
     ("No. 12-3089\n(D.Ct. No. 2:11-CR-20101-CM-1)\nAppellant Juan A. Rocha-Roman pled guilty to illegal reentry.",
      "2:11-CR-20101-CM-1"),
     ("Ricardo Cordova-Larios, 42, was convicted of illegal reentry. The case file number is 17-4033.", "17-4033"),
+    ("UNITED STATES OF AMERICA v. JUAN HERNANDEZ-RAMIREZ\nNO. CR-03-1844 JP (D.N.M. May. 10, 2004)\nThe defendant "
+     "moves to dismiss.", "CR-03-1844 JP"),
+    ("UNITED STATES OF AMERICA v. JOSE MADERO-GIL\nCRIMINAL NUMBER H-18-594\nThe defendant pleaded guilty.",
+     "H-18-594"),
+    ("UNITED STATES of America v. Oneil KINGSTON, Defendant.\nNo. 96 Cr. 998(SS).\nThe defendant moves.",
+     "96 Cr. 998(SS)"),
 ])
 def test_a_criminal_case_number(extract, text: str, case: str) -> None:
     assert [(i.scheme, i.value) for i in _subject(extract, text).identifiers] == [("case", case)]

@@ -42,7 +42,7 @@ class _Found:
 
 class SubjectExtractor:
     name: ClassVar[str] = "subject"
-    version: ClassVar[str] = "1.5"
+    version: ClassVar[str] = "1.6"
 
     def __init__(self, config: dict[str, Any]) -> None:
         stop = _alternation(config["stop_labels"])
