@@ -155,6 +155,20 @@ def test_a_criminal_case_number(extract, text: str, case: str) -> None:
     assert [(i.scheme, i.value) for i in _subject(extract, text).identifiers] == [("case", case)]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Byron Paredes-Urrestarazu (\"Petitioner\") petitions this court for review.", "Byron Paredes-Urrestarazu"),
+    ("Mexican national Javier Andres Rivera was sentenced to five years in federal prison.", "Javier Andres Rivera"),
+    ("ERO removed a 55-year-old national on May 4.\n\nHerman Medina-Diaz was flown from Alexandria, Louisiana.",
+     "Herman Medina-Diaz"),
+    ("UNITED STATES OF AMERICA,\nPlaintiff-Appellee,\nv.\nSERGIO ROCHA-RODRIGUEZ,\nDefendant-Appellant.",
+     "SERGIO ROCHA-RODRIGUEZ"),
+    ("MARIO CABALLERO-ANAYA, a/k/a (D. Colo.)\nErnesto Martinez, a/k/a Ernesto Caballero,\nDefendant-Appellant.\n"
+     "Mario Caballero-Anaya appeals his conviction.", "Mario Caballero-Anaya"),
+])
+def test_more_ways_to_introduce_the_subject(extract, text: str, name: str) -> None:
+    assert _subject(extract, text).name == name
+
+
 def test_an_appeals_number_is_no_criminal_case_number(extract) -> None:
     facts = extract("No. 08-31210\nFernando Aguillar-Guerrero appeals his sentence.")
     assert all(not s.identifiers for s in of_kind(facts, "subject"))
