@@ -78,6 +78,12 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      "February 1998, March 2006 and July 2009.",
      [("removal", "1994-06"), ("removal", "1997-04"), ("removal", "1998-01"), ("removal", "1998-02"),
       ("removal", "2006-03"), ("removal", "2009-07")]),
+    # where 8 U.S.C. 1326 finds him: an apprehension
+    ("After his removal in 2010, Caballero-Anaya was again found in the United States on December 2, 2014.",
+     [("removal", "2010"), ("apprehension", "2014-12-02")]),
+    ("He later illegally reentered the United States and was discovered by law enforcement officers in June 2015.",
+     [("reentry", None), ("apprehension", "2015-06")]),
+    ("He was found guilty of burglary. The drugs were found in his car.", []),
     ("Upon questioning, the driver and nine passengers admitted to being in the United States illegally.", []),
     ("He admitted to Immigration and Customs Enforcement agents that he had reentered the United States.",
      [("reentry", None)]),

@@ -62,6 +62,10 @@ _DATED_ENTRY = re.compile(r"^\s*(?:(?:into\s+)?(?:the\s+)?(?:U\.\s?S\.|United\s+
 _NAMES_AN_OFFENSE = re.compile(r"\b(?:is|are|constitutes?|remains?)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}"
                                r"(?:felony|crime|offen[cs]e|violation)\b", re.IGNORECASE)
 _PLACE_PREP = ("near", "at", "through", "in", "to", "from", "into", "via", "outside")
+_FOUND_WHERE = re.compile(r"\s*(?:(?:in|within) (?:the )?(?:United States|U\.\s?S\.|this country|country)\b|"
+                          r"by (?:the )?(?:U\.\s?S\. )?(?:Border Patrol|immigration|ICE|agents|officers|"
+                          r"law enforcement|deportation|federal agents|Customs))", re.IGNORECASE)
+_FOUND_NOT = re.compile(r"\s*(?:in possession|guilty|removable|deportable|inadmissible|to be|dead)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(r"\b(?:previously|twice|once|repeatedly|\w+-time)\s+$", re.IGNORECASE)
 _AFTER_VERB = frozenset({"from", "to", "in", "on", "at", "by", "after", "back", "and", "or", "for", "twice", "again",
                          "through", "via", "into", "with", "the", "a", "an", "three", "four", "five", "six", "several"})
@@ -116,7 +120,8 @@ class EventExtractor:
                 continue
             if event_type in ("entry", "unlawful_entry") and sent_of(cue).start in apprehensions:
                 continue  # "apprehended ... while attempting to enter / shortly after she crossed"
-            date, date_span = self._date(doc, cue, [d for d in dates if not _nearer_cue(cue, d, cues)])
+            date, date_span = self._date(doc, cue, [d for d in dates if not _nearer_cue(cue, d, cues)
+                                                    and not _of_another_cue(doc, cue, d, cues)])
             if not self._verbal(cue, date):
                 continue
             if cue.text.lower().endswith("booked") and not _is_person(_person(cue)):
@@ -190,6 +195,11 @@ class EventExtractor:
             return "removal"
         if kind == "apprehension":
             return "apprehension"
+        if kind == "found":  # "was found in the United States on December 2, 2014", "was discovered by the Border
+            # Patrol in Holland, Michigan": where 8 U.S.C. 1326 finds him, in immigration custody (not "found guilty",
+            # "found in possession of")
+            after = doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text
+            return "apprehension" if _FOUND_WHERE.match(after) and not _FOUND_NOT.match(after) else None
         if kind == "encounter":  # "Border Patrol encountered him near Eagle Pass"; ICE's encounter at a jail is
             return "apprehension" if BORDER.search(sent_of(cue).text) else None  # a detainer's start, none
         before = doc[max(sent_of(cue).start, cue.start - 6):cue.start].text
@@ -349,6 +359,17 @@ def _nearer_cue(cue: Span, date: DateMatch, cues: list[Span]) -> bool:
                and (other.root.pos_ in ("VERB", "AUX") or any(c.dep_ == "poss" for c in other.root.children))
                for other in cues
                if sent_of(other) == sent_of(cue) and other.start != cue.start)
+
+
+def _of_another_cue(doc: Doc, cue: Span, date: DateMatch, cues: list[Span]) -> bool:
+    """ "After his removal in 2010, he was again found in the United States on December 2, 2014": a date in the
+    phrase of another event noun is that noun's."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or span.root.head.dep_ != "prep" and span.root.head.pos_ != "ADP":
+        return False
+    owner = span.root.head.head
+    return any(other.start <= owner.i < other.end and other.start != cue.start and owner.pos_ == "NOUN"
+               for other in cues)
 
 
 def _own_clause(cue: Span) -> set[int]:
