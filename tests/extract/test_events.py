@@ -78,6 +78,12 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      "February 1998, March 2006 and July 2009.",
      [("removal", "1994-06"), ("removal", "1997-04"), ("removal", "1998-01"), ("removal", "1998-02"),
       ("removal", "2006-03"), ("removal", "2009-07")]),
+    # an arrest noun with its owner and its own date is an arrest; a warrant for it or another verb's date is none
+    ("He was held at the Essex County House of Corrections following his arrest and detention in December 2023.",
+     [("arrest", "2023-12")]),
+    ("He had a criminal history in Virginia, where his 2016 arrest led to convictions.", [("arrest", "2016")]),
+    ("Prosecutors issued a warrant for his arrest for homicide in March 2015.", []),
+    ("On March 27, 2015, ERO lodged a detainer with the police following his arrest on a warrant.", []),
     # where 8 U.S.C. 1326 finds him: an apprehension
     ("After his removal in 2010, Caballero-Anaya was again found in the United States on December 2, 2014.",
      [("removal", "2010"), ("apprehension", "2014-12-02")]),

@@ -122,7 +122,7 @@ class EventExtractor:
                 continue  # "apprehended ... while attempting to enter / shortly after she crossed"
             date, date_span = self._date(doc, cue, [d for d in dates if not _nearer_cue(cue, d, cues)
                                                     and not _of_another_cue(doc, cue, d, cues)])
-            if not self._verbal(cue, date):
+            if not self._verbal(cue, date, date_span):
                 continue
             if cue.text.lower().endswith("booked") and not _is_person(_person(cue)):
                 continue  # "items were booked into evidence"
@@ -144,13 +144,21 @@ class EventExtractor:
         return facts
 
     @staticmethod
-    def _verbal(cue: Span, date: PartialDate | None) -> bool:
-        """A verb states an event; a noun ("his removal in 2014") only with its own date and owner."""
+    def _verbal(cue: Span, date: PartialDate | None, date_span: tuple[int, int] | None) -> bool:
+        """A verb states an event; a noun ("his removal in 2014", "his 2016 arrest") only with its own date, in or
+        after its phrase, and its owner (not "lodged a detainer on March 27, 2015, following his arrest", nor "a warrant
+        for his arrest")."""
         if cue.root.pos_ in ("VERB", "AUX") or len(cue) > 1:
             return True
-        if date is None or cue.root.pos_ == "PROPN" or cue.root.ent_type_ in ("ORG", "FAC"):
+        root = cue.root
+        if date is None or date_span is None or root.pos_ == "PROPN" or root.ent_type_ in ("ORG", "FAC"):
             return False
-        return any(c.dep_ == "poss" for c in cue.root.children)
+        if date_span[1] <= root.left_edge.idx:
+            return False  # a date before the noun's phrase is another verb's
+        head = root.head
+        if head.lower_ == "for" and "warrant" in (head.head.lemma_.lower(), head.nbor(-1).lemma_.lower()):
+            return False
+        return any(c.dep_ == "poss" for c in root.children)
 
     # ------------------------------------------------------------------- typing
 
