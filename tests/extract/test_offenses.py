@@ -534,6 +534,18 @@ def test_a_year_before_a_state_and_its_conviction_dates_that_conviction(extract)
         ("possession of a controlled substance", "1999"), ("drug trafficking", "2000"), ("illegal reentry", "2001")]
 
 
+@pytest.mark.parametrize(("text", "charge"), [
+    ("He was convicted of possession of a firearm by an alien and violating terms of his probation.",
+     "violating terms of his probation"),
+    ("He was arrested again for violating the terms of his supervised release by reentering without permission.",
+     "violating the terms of his supervised release"),
+    ("He has prior convictions in Texas for forgery in 2005 and fleeing the scene of an accident in 2008.",
+     "fleeing the scene of an accident"),
+])
+def test_violations_and_fleeing_wordings(extract, text: str, charge: str) -> None:
+    assert charge in [o.charge for o in affirmed(extract(text), "offense")]
+
+
 def test_each_joined_date_of_one_charge_is_one_more_offense(extract) -> None:
     offenses = affirmed(extract("In 2010 and 2012, he was convicted of driving while intoxicated."), "offense")
     assert sorted((o.disposition_date.iso, o.flags) for o in offenses) == [
