@@ -377,7 +377,7 @@ class OffenseTextExtractor:
             before = [c for c in before if not (c.start - prv <= 1 and c.root.pos_ == "NOUN")]  # is the last's
         after = [c for c in cues if group.end <= c.start and c.end <= nxt]
         after = [c for c in after if not _other_person_between(doc, group.end, c.start, names, rels)
-                 and not self._has_own_object(doc, c)]
+                 and not self._has_own_object(doc, c) and not _describes_the_charge(doc, group, c)]
         if nxt < group.sent.end:
             # "arrested for DUI and convicted of reckless driving": the cue right before the next
             # charge introduces that charge
@@ -879,6 +879,13 @@ def _dates_the_act(date: Span, group: Group) -> bool:
         if group.start <= token.i < group.end:
             return date.end <= token.i
     return False
+
+
+def _describes_the_charge(doc: Doc, group: Group, cue: Span) -> bool:
+    """ "charged with illegal re-entry after an aggravated felony conviction": a conviction noun in a phrase that
+    follows the charge describes the charge (an element of it), it is not the charge's outcome."""
+    return cue.root.pos_ == "NOUN" and cue.start - group.end <= 6 \
+        and any(t.lower_ in ("after", "following", "subsequent") for t in doc[group.end:cue.start])
 
 
 def _other_person_between(doc: Doc, start: int, end: int, names: SubjectNames, rels: list[Span]) -> bool:
