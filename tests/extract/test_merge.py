@@ -88,3 +88,13 @@ def test_a_removal_told_again_coarser_is_one_removal() -> None:
     assert [f.date.iso for f in coarse_first] == ["1991-05-17"]
     arrests = merge_document_facts([_event(0, "arrest", "2016-04-12"), _event(50, "arrest", "2016")])
     assert [f.date.iso for f in arrests] == ["2016-04-12", "2016"]
+
+
+def test_reentry_wordings_merge_but_a_dated_prior_reentry_conviction_stays_apart() -> None:
+    headline, body = _offense(0, "Illegal Re-entry", "pleaded_guilty"), _offense(40, "illegal reentry into the "
+                                                                                  "United States", "pleaded_guilty")
+    assert len(merge_document_facts([headline, body])) == 1
+    prior = _offense(90, "illegal reentry", "convicted").model_copy(
+        update={"disposition_date": PartialDate.from_iso("1989")})
+    current = _offense(0, "illegal re-entry after deportation", "pleaded_guilty")
+    assert len(merge_document_facts([current, prior])) == 2

@@ -43,6 +43,9 @@ _DATED_LATER = frozenset({"arrest"})
 # A dated mention of these and a coarser one that agrees are one occurrence (not so arrests: "arrested on April 12,
 # 2016 ... Back in 2016, he was arrested" are two).
 _TOLD_COARSER = frozenset({"removal", "entry", "unlawful_entry", "reentry"})
+_OUTCOMES = frozenset({"convicted", "pleaded_guilty"})
+_REENTRY = re.compile(r"\breent\w*")
+_RE_PREFIX = re.compile(r"\bre (entr(?:y|ies)|enter\w*)\b")  # "re-entry" and "reentry" are one word
 _INCHOATE = re.compile(r"\b(?:conspiracy|conspiring|attempt(?:ed)?|solicitation|accessory|aiding)\b")
 
 
@@ -68,9 +71,10 @@ def _finer(a: PartialDate | None, b: PartialDate | None) -> PartialDate | None:
 
 
 def _charge_key(fact: OffenseFact) -> str:
-    """The charge as compared; "homicide" and "murder" name one killing ("wanted for aggravated homicide ...
-    the Dec. 16, 2011 murder"), unless a qualifier makes another crime of it ("vehicular homicide")."""
-    key = normalize_text(fact.charge_normalized or fact.charge)
+    """The charge as compared ("re-entry" is "reentry"); "homicide" and "murder" name one killing ("wanted for
+    aggravated homicide ... the Dec. 16, 2011 murder"), unless a qualifier makes another crime of it ("vehicular
+    homicide")."""
+    key = _RE_PREFIX.sub(r"re\1", normalize_text(fact.charge_normalized or fact.charge))
     if _OTHER_KILLING.search(key):
         return key
     return " ".join(_SAME_KILLING.get(word, word) for word in key.split())
@@ -86,6 +90,10 @@ def same_offense(a: OffenseFact, b: OffenseFact) -> bool:
     ka, kb = _charge_key(a), _charge_key(b)
     if bool(_INCHOATE.search(ka)) != bool(_INCHOATE.search(kb)):
         return False  # "conspiracy to commit murder" is not "murder"
+    if ka != kb and _REENTRY.search(ka) and _REENTRY.search(kb) and {a.disposition, b.disposition} <= _OUTCOMES \
+            and (a.disposition_date is None) != (b.disposition_date is None):
+        return False  # "pleaded guilty to illegal re-entry after deportation" and "in 1989 he was convicted of
+        # illegally reentering": the prior reentry convictions a reentry case recounts, under other wordings
     return ka == kb or f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} "
 
 
