@@ -84,6 +84,8 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("He had a criminal history in Virginia, where his 2016 arrest led to convictions.", [("arrest", "2016")]),
     ("Prosecutors issued a warrant for his arrest for homicide in March 2015.", []),
     ("On March 27, 2015, ERO lodged a detainer with the police following his arrest on a warrant.", []),
+    ("The Defendant again reentered the United States on September 7, 1989 as a conditional resident, based on his "
+     "marriage.", [("entry", "1989-09-07")]),
     # where 8 U.S.C. 1326 finds him: an apprehension
     ("After his removal in 2010, Caballero-Anaya was again found in the United States on December 2, 2014.",
      [("removal", "2010"), ("apprehension", "2014-12-02")]),

@@ -162,6 +162,8 @@ def test_a_criminal_case_number(extract, text: str, case: str) -> None:
      "Herman Medina-Diaz"),
     ("UNITED STATES OF AMERICA,\nPlaintiff-Appellee,\nv.\nSERGIO ROCHA-RODRIGUEZ,\nDefendant-Appellant.",
      "SERGIO ROCHA-RODRIGUEZ"),
+    ("This matter comes before the Court on consideration of Defendant Hilda Gaona-Calderon's Motion for "
+     "Reconsideration.", "Hilda Gaona-Calderon"),
     ("MARIO CABALLERO-ANAYA, a/k/a (D. Colo.)\nErnesto Martinez, a/k/a Ernesto Caballero,\nDefendant-Appellant.\n"
      "Mario Caballero-Anaya appeals his conviction.", "Mario Caballero-Anaya"),
 ])

@@ -62,6 +62,9 @@ _DATED_ENTRY = re.compile(r"^\s*(?:(?:into\s+)?(?:the\s+)?(?:U\.\s?S\.|United\s+
 _NAMES_AN_OFFENSE = re.compile(r"\b(?:is|are|constitutes?|remains?)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}"
                                r"(?:felony|crime|offen[cs]e|violation)\b", re.IGNORECASE)
 _PLACE_PREP = ("near", "at", "through", "in", "to", "from", "into", "via", "outside")
+_LAWFUL_STATUS = re.compile(r"\bas an? (?:conditional |lawful |legal )*(?:permanent )?(?:resident|visitor|nonimmigrant|"
+                            r"immigrant|student|refugee)\b|\bwith an? [\w\-]+ visa\b|\bon an? [\w\-]+ visa\b",
+                            re.IGNORECASE)
 _FOUND_WHERE = re.compile(r"\s*(?:(?:in|within) (?:the )?(?:United States|U\.\s?S\.|this country|country)\b|"
                           r"by (?:the )?(?:U\.\s?S\. )?(?:Border Patrol|immigration|ICE|agents|officers|"
                           r"law enforcement|deportation|federal agents|Customs))", re.IGNORECASE)
@@ -225,6 +228,8 @@ class EventExtractor:
                 return "removal"  # "he was returned to Mexico on Sept. 9, 2009" (not "returned to the court")
             if root.lemma_ == "return" and not _US.search(after):
                 return None
+            if _LAWFUL_STATUS.search(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text):
+                return "entry"  # "again reentered the United States on September 7, 1989 as a conditional resident"
             return "reentry"
         if cue.text.lower() == "admitted to" and not _US.match(doc[cue.end:cue.end + 4].text):
             return None  # "admitted to being in the United States illegally", "admitted to agents that": a confession

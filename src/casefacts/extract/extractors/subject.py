@@ -21,7 +21,7 @@ from casefacts.extract.base import NAME_NOTE, ExtractionContext
 from casefacts.extract.dates import find_dates
 from casefacts.schema import Evidence, Identifier, PartialDate, SubjectFact
 
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = re.compile(r"['’]s(?:\s.*)?$", re.DOTALL)  # a possessive ends a name: "Gaona-Calderon's Motion"
 _NAME_VALUE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*(?:,?\s[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*){1,5}")
 _BORN = re.compile(r"\bborn\s+(?:on\s+)?", re.IGNORECASE)
 _NOT_NAME_START = r"(?!(?:Petitioner|Respondent|Applicant|Defendant|Appellant|The|A|An)\b)"
