@@ -155,6 +155,9 @@ def test_another_persons_tie_is_not_the_subjects(extract, text: str) -> None:
     # the person an arrest acts on, though the subject is named later
     ("ERO Boston arrested a 20-year-old El Salvadoran national Dec. 17.\n\nCarmen Portillo Salazar unlawfully "
      "entered the United States on May 17, 2017.", ("age", {"age": 20})),
+    ("The respondent is married to a lawful resident alien and is the father of one resident alien and 6 citizen "
+     "children.", ("family", {"relation": "child", "status": "us_citizen", "count": 6})),
+    ("The respondent is married to a lawful resident alien.", ("family", {"relation": "spouse", "status": "lpr"})),
     ("ERO deportation officers arrested a 28-year old, previously removed Guatemalan national March 14.",
      ("age", {"age": 28})),
     # a release's lead introduces its subject by age before naming him

@@ -256,6 +256,8 @@ class TieExtractor:
             if word in SUBJECT_WORDS or names.matches(_name_words(child)) or child.lower_ == "subject":
                 return "subject"
             return "other"
+        while root.dep_ == "conj":  # "the father of one resident alien and 6 citizen children"
+            root = root.head
         head = root.head
         # "I am the husband of Gabriela", "I am her brother": the writer is the subject's relative
         if root.dep_ in ("attr", "appos") and head.lemma_ == "be":
