@@ -198,6 +198,9 @@ def test_a_lesser_included_offense_is_its_object(extract) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Petitioner was sentenced to prison for a total of six years.", []),
+    ("He was convicted of two crimes of moral turpitude.", []),
+    ("He had been convicted of a crime of violence and deported.", []),
+    ("He was convicted of the crime of domestic violence.", ["domestic violence"]),
     ("He charged each individual approximately $80 per month for rent.", []),
     ("On December 11, 2014, Madero-Gil was arrested by the Harris County Sheriff's Office for the offense of Assault "
      "Public Servant.", ["Assault Public Servant"]),

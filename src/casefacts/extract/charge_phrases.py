@@ -32,6 +32,7 @@ class ChargePhraseRules:
     generic_heads: frozenset[str]
     people_heads: frozenset[str]
     descend_heads: frozenset[str]
+    category_objects: frozenset[str]
     charge_nouns: frozenset[str]
     not_offense_modifiers: frozenset[str]
     needs_object: frozenset[str]
@@ -95,7 +96,8 @@ def _items(obj: Token, rules: ChargePhraseRules) -> list[Token]:
         of = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
         named = [g for c in of for g in c.children if g.dep_ in ("pobj", "pcomp")]
         if named and in_words(token, rules.descend_heads):
-            stack.extend(named)
+            stack.extend(g for g in named if not in_words(g, rules.category_objects) or any(
+                c.dep_ in ("compound", "amod") and c.lower_ not in ("moral",) for c in g.children))
         else:
             found.append(token)
         stack.extend(c for c in token.children if c.dep_ in ("conj", "appos") and c.i > obj.i)
