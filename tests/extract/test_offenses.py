@@ -534,6 +534,12 @@ def test_a_year_before_a_state_and_its_conviction_dates_that_conviction(extract)
         ("possession of a controlled substance", "1999"), ("drug trafficking", "2000"), ("illegal reentry", "2001")]
 
 
+def test_sought_by_authorities_for_a_dated_murder(extract) -> None:
+    (offense,) = affirmed(extract("Quintana-Aguilera was sought by authorities in Casas Grandes, Chihuahua, Mexico, "
+                                  "for the November 2007 murder of Rigoberto Romero Enriquez."), "offense")
+    assert (offense.charge, offense.disposition, offense.offense_date.iso) == ("murder", "charged", "2007-11")
+
+
 def test_a_conviction_after_the_charge_describes_it(extract) -> None:
     (offense,) = affirmed(extract("Estrada was charged with illegal re-entry after an aggravated felony conviction, "
                                   "and remanded into the custody of the U.S. Marshals Service."), "offense")
