@@ -88,6 +88,10 @@ _SAME_PERIOD = re.compile(
     r"(?:that\s+(?:same\s+)?|(?<=same\s))(?P<unit>year|month|day)\b", re.IGNORECASE)
 
 
+_YEARLESS_DAY = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}"
+                           r"(?:st|nd|rd|th)?\b(?!,?\s+(?:of\s+)?\d{4})", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class DateMatch:
     """A date found in a text: the span it covers and the normalized value."""
@@ -211,7 +215,7 @@ def _relative(found: list[DateMatch], text: str) -> list[DateMatch]:
         if value is not None:
             out.append(DateMatch(m.start(), m.end(), m.group(0), value))
     for m in _SAME_PERIOD.finditer(text):
-        anchor = _anchor(found, text, m.start())
+        anchor = _anchor(found, text, m.start(), day=not m.group("month") and m.group("unit").lower() == "day")
         if anchor is None:
             continue
         if m.group("month"):
@@ -227,10 +231,14 @@ def _relative(found: list[DateMatch], text: str) -> list[DateMatch]:
     return out
 
 
-def _anchor(found: list[DateMatch], text: str, start: int) -> PartialDate | None:
-    """The last date before ``start`` in its paragraph, within 400 characters."""
+def _anchor(found: list[DateMatch], text: str, start: int, day: bool = False) -> PartialDate | None:
+    """The last date before ``start`` in its paragraph, within 400 characters; for ``day`` ("the same day"),
+    none when a day without its year stands between ("contacted ICE May 14 ... arrested him the same day": that
+    day, whose year is not told)."""
     anchors = [d for d in found if d.end <= start and "\n\n" not in text[d.end:start] and start - d.end < 400]
-    return anchors[-1].date if anchors else None
+    if not anchors or day and _YEARLESS_DAY.search(text, anchors[-1].end, start):
+        return None
+    return anchors[-1].date
 
 
 def parse_date(text: str | None) -> PartialDate | None:
