@@ -534,6 +534,20 @@ def test_a_year_before_a_state_and_its_conviction_dates_that_conviction(extract)
         ("possession of a controlled substance", "1999"), ("drug trafficking", "2000"), ("illegal reentry", "2001")]
 
 
+def test_a_sentence_named_before_its_charge(extract) -> None:
+    facts = affirmed(extract("Defendant Pedro Calderon-Pena’s seventy-month sentence for illegally reentering the "
+                             "United States in violation of 8 U.S.C. § 1326 included a sixteen-level enhancement based "
+                             "on a prior conviction of the Texas crime of child endangerment."), "offense")
+    assert {o.charge: o.sentence.custody_days if o.sentence else None for o in facts}.get(
+        "illegally reentering") == 2100
+
+
+def test_an_adjective_the_parser_made_the_head_is_part_of_the_charge(extract) -> None:
+    facts = affirmed(extract("In 2006, Gonzalez-Cruz pled guilty in federal court to illegal reentry of a deported "
+                             "alien and received a 37-month sentence."), "offense")
+    assert [(o.charge, o.sentence.custody_days) for o in facts] == [("illegal reentry of a deported alien", 1110)]
+
+
 def test_sought_by_authorities_for_a_dated_murder(extract) -> None:
     (offense,) = affirmed(extract("Quintana-Aguilera was sought by authorities in Casas Grandes, Chihuahua, Mexico, "
                                   "for the November 2007 murder of Rigoberto Romero Enriquez."), "offense")

@@ -58,6 +58,8 @@ from casefacts.schema import About, FactStatus, OffenseFact, PartialDate, Senten
 DATE_ROLE = {"arrested": "arrest_date", "charged": None, "convicted": "disposition_date",
              "pleaded_guilty": "disposition_date", "dismissed": "disposition_date", "acquitted": "disposition_date",
              "vacated": "disposition_date", "expunged": "disposition_date", "pending": None}
+_SENTENCE_FOR = re.compile(r"\bsentence\s+(?:for|on|imposed\s+(?:for|on|after\s+.{0,40}?\b(?:to|of)))\s*$",
+                           re.IGNORECASE)
 _OFFENSE_DATE_CUE = re.compile(r"\b(?:committed|occurred|offen[cs]e (?:date|ended)|incident|alleged(?:ly)?|"
                                r"acts? alleged)\b", re.IGNORECASE)
 _CRIME_CONTEXT = re.compile(r"\b(?:crimes?|criminal|offen[cs]es?|commit(?:ted|ting)?|guilty|history|record|"
@@ -253,8 +255,9 @@ class OffenseTextExtractor:
             token = token.doc[token.i - 1]
             return token.is_alpha and start <= token.head.i < end
         # an adjective right before the charge that the parser made its head ("for reckless homicide" read as
-        # "reckless" governing "homicide") modifies it all the same
-        inverted = token.pos_ == "ADJ" and token.i == start - 1 and token.doc[end - 1].head == token
+        # "reckless" governing "homicide", "illegal" governing "reentry of a deported alien") modifies it all the same
+        inverted = token.pos_ == "ADJ" and token.i == start - 1 and token in (token.doc[end - 1].head,
+                                                                             token.doc[start].head)
         if token.lower_ in _OCCURRENCE and token.doc[start].lower_ not in ("degree", "-", "‐"):
             return False  # "his second illegal re-entry": which occurrence, not the charge (but "second degree murder")
         return ((token.dep_ in ("compound", "amod", "nmod") and start <= token.head.i < end or inverted)
@@ -564,6 +567,9 @@ class OffenseTextExtractor:
         single = not any(g is not group and g.sent == group.sent for g in groups)
         region = group.sent if single else doc[group.end:nxt]
         texts = [self._clean(doc, region, statutes)]
+        before = doc[prv:group.start]
+        if not single and _SENTENCE_FOR.search(before.text):  # "his seventy-month sentence for illegally reentering"
+            texts.insert(0, self._clean(doc, before, statutes))
         for cue in group.cues:
             if sent_of(cue) != group.sent:
                 texts.append(self._clean(doc, sent_of(cue), statutes))
