@@ -86,6 +86,8 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("On March 27, 2015, ERO lodged a detainer with the police following his arrest on a warrant.", []),
     ("The Defendant again reentered the United States on September 7, 1989 as a conditional resident, based on his "
      "marriage.", [("entry", "1989-09-07")]),
+    ("He entered this country for the first time in 1992, and the following year married Loreta Cruz, a United "
+     "States citizen.", [("entry", "1992")]),
     # where 8 U.S.C. 1326 finds him: an apprehension
     ("After his removal in 2010, Caballero-Anaya was again found in the United States on December 2, 2014.",
      [("removal", "2010"), ("apprehension", "2014-12-02")]),

@@ -329,8 +329,8 @@ def _repeated_dates(first: tuple[int, int] | None, dates: list[DateMatch], text:
     for d in dates:
         if end is None or d.start < end:
             continue
-        if not _AGAIN.fullmatch(text[end:d.start]):
-            break
+        if not _AGAIN.fullmatch(text[end:d.start]) or not any(ch.isdigit() for ch in d.text):
+            break  # "entered in 1992, and the following year married": a relative date tells another verb's time
         out.append((d.date, (d.start, d.end)))
         end = d.end
     return out
