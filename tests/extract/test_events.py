@@ -88,6 +88,8 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      "marriage.", [("entry", "1989-09-07")]),
     ("He entered this country for the first time in 1992, and the following year married Loreta Cruz, a United "
      "States citizen.", [("entry", "1992")]),
+    ("Defendant did not appear at his immigration hearing, and the immigration judge ordered his deportation on "
+     "November 7, 1995.", []),
     # where 8 U.S.C. 1326 finds him: an apprehension
     ("After his removal in 2010, Caballero-Anaya was again found in the United States on December 2, 2014.",
      [("removal", "2010"), ("apprehension", "2014-12-02")]),

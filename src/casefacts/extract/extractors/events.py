@@ -194,9 +194,9 @@ class EventExtractor:
                 and not _MOST_RECENTLY.search(rest) and not _COUNT_LISTED.match(rest):
             return None  # "has been deported from the United States four times": a count, no narrated event (but
             # "removed three times, most recently in 2014" narrates the last, "six times: in 2000, ..." each)
-        if root.head.lemma_ == "order" and root.dep_ in ("ccomp", "oprd", "xcomp") \
+        if root.head.lemma_ == "order" and root.dep_ in ("ccomp", "oprd", "xcomp", "dobj") \
                 or root.dep_ == "acl" and root.head.head.lemma_ == "order":
-            return None  # "an immigration judge ordered X removed": an order, not the removal
+            return None  # "an immigration judge ordered X removed", "ordered his deportation": an order, no removal
         if kind == "removal":
             if root.lemma_ == "remove" and not (re.search(r"\bto (?:the )?[A-Z]\w+", clause) or re.search(
                     r"\b(?:deport\w*|removal|order)\b", clause, re.IGNORECASE) or IMMIGRATION_AGENT.search(clause)
