@@ -134,6 +134,11 @@ def test_a_decisions_title_names_its_subject(extract) -> None:
     assert subject.name == "Roberts"
     assert [(i.scheme, i.value) for i in subject.identifiers] == [("a_number", "A-35959317")]
     assert _subject(extract, "In the Matter of G\n\nA-10028465.\n\nThe respondent appeals.").name is None
+    old_file = _subject(extract, "Matter of M---- P----\n\nDecision Date27 June 1962\nDocket NumberA-2467230.\n\n"
+                                 "The respondent appeals.")
+    assert [(i.scheme, i.value) for i in old_file.identifiers] == [("a_number", "A-2467230")]
+    assert [(i.scheme, i.value) for i in _subject(extract, "In the Matter of V-I\n\nA-3328982\nDecided by Board "
+                                                           "Member.").identifiers] == [("a_number", "A-3328982")]
 
 
 @pytest.mark.parametrize(("text", "case"), [
