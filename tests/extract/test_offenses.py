@@ -548,6 +548,17 @@ def test_an_adjective_the_parser_made_the_head_is_part_of_the_charge(extract) ->
     assert [(o.charge, o.sentence.custody_days) for o in facts] == [("illegal reentry of a deported alien", 1110)]
 
 
+@pytest.mark.parametrize("text", [
+    "Ruben Avila appeals from the order denying his motion to dismiss an indictment charging him with unlawful entry "
+    "after deportation in violation\nof 8 U.S.C. §§ 1326(a) and (b)(2). He also appeals his sentence.",
+    "Fernando Frederick Wilson appeals his conviction under 8 U.S.C. §§ 1326(a) and (b)(2) for unlawful reentry of a "
+    "deported alien.",
+])
+def test_a_citation_a_few_words_after_or_just_before_its_charge(extract, text: str) -> None:
+    (offense,) = affirmed(extract(text), "offense")
+    assert offense.statute is not None and offense.statute.text == "8 U.S.C. §§ 1326(a) and (b)(2)"
+
+
 def test_sought_by_authorities_for_a_dated_murder(extract) -> None:
     (offense,) = affirmed(extract("Quintana-Aguilera was sought by authorities in Casas Grandes, Chihuahua, Mexico, "
                                   "for the November 2007 murder of Rigoberto Romero Enriquez."), "offense")

@@ -58,6 +58,11 @@ from casefacts.schema import About, FactStatus, OffenseFact, PartialDate, Senten
 DATE_ROLE = {"arrested": "arrest_date", "charged": None, "convicted": "disposition_date",
              "pleaded_guilty": "disposition_date", "dismissed": "disposition_date", "acquitted": "disposition_date",
              "vacated": "disposition_date", "expunged": "disposition_date", "pending": None}
+# "X (PC 484(a))", "X, in violation of 8 U.S.C. 1326", "X after deportation in violation\nof 8 U.S.C. 1326"
+_CITES = re.compile(r"\s*(?:\(|,|,?\s*(?:in violation of|violating|under|pursuant to|contrary to)|\s)\s*",
+                    re.IGNORECASE)
+_TAIL_CITES = re.compile(r"(?:[\w\-]+ ){1,4},? ?(?:in violation of|violating|under|pursuant to|contrary to)",
+                         re.IGNORECASE)
 _SENTENCE_FOR = re.compile(r"\bsentence\s+(?:for|on|imposed\s+(?:for|on|after\s+.{0,40}?\b(?:to|of)))\s*$",
                            re.IGNORECASE)
 _OFFENSE_DATE_CUE = re.compile(r"\b(?:committed|occurred|offen[cs]e (?:date|ended)|incident|alleged(?:ly)?|"
@@ -273,15 +278,16 @@ class OffenseTextExtractor:
         before = text_of(doc)[max(0, match.start - 40):match.start]
         # "X (PC 484(a))", "X, in violation of 8 U.S.C. 1326", "PC 459 BURGLARY"
         for mention in found:
-            gap = doc[mention.end:span.start].text if mention.end <= span.start else None
-            if gap is not None and re.fullmatch(r"\s*(?:\(|,|,?\s*(?:in violation of|violating|under|pursuant to|"
-                                                r"contrary to)|\s)\s*", " " + gap + " ", re.IGNORECASE):
+            gap = " ".join(doc[mention.end:span.start].text.split()) if mention.end <= span.start else None
+            if gap is not None and (_CITES.fullmatch(" " + gap + " ") or _TAIL_CITES.fullmatch(gap)
+                                    and not any(t.pos_ in ("VERB", "AUX", "PRON", "PROPN")
+                                                for t in doc[mention.end:span.start])):
                 mention.statute = mention.statute or match
                 return
             gap_after = doc[span.end:mention.start].text if span.end <= mention.start else None
-            if gap_after is not None and re.fullmatch(r"[\s\-:]*", gap_after):
-                mention.statute = mention.statute or match
-                return
+            if gap_after is not None and re.fullmatch(r"[\s\-:]*|\s*for\s*", gap_after):
+                mention.statute = mention.statute or match  # "his conviction under 8 U.S.C. § 1326 for unlawful
+                return  # reentry"
         if not re.search(r"\(\s*$", before):
             return
         # a charge the lexicon does not know, written before its citation: "Theft of Property (PC 484(a))"
