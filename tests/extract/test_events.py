@@ -90,6 +90,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      "States citizen.", [("entry", "1992")]),
     ("Defendant did not appear at his immigration hearing, and the immigration judge ordered his deportation on "
      "November 7, 1995.", []),
+    ("He was first removed from the country in 2011 and returned illegally three times.",
+     [("removal", "2011"), ("reentry", None)]),
+    ("The case returned to the court in 2012.", []),
     # where 8 U.S.C. 1326 finds him: an apprehension
     ("After his removal in 2010, Caballero-Anaya was again found in the United States on December 2, 2014.",
      [("removal", "2010"), ("apprehension", "2014-12-02")]),

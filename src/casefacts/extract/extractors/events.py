@@ -65,6 +65,8 @@ _PLACE_PREP = ("near", "at", "through", "in", "to", "from", "into", "via", "outs
 _LAWFUL_STATUS = re.compile(r"\bas an? (?:conditional |lawful |legal )*(?:permanent )?(?:resident|visitor|nonimmigrant|"
                             r"immigrant|student|refugee)\b|\bwith an? [\w\-]+ visa\b|\bon an? [\w\-]+ visa\b",
                             re.IGNORECASE)
+_RETURNED_UNLAWFULLY = re.compile(r"\s*(?:illegally|unlawfully|without (?:authorization|permission|inspection))\b",
+                                  re.IGNORECASE)
 _FOUND_WHERE = re.compile(r"\s*(?:(?:in|within) (?:the )?(?:United States|U\.\s?S\.|this country|country)\b|"
                           r"by (?:the )?(?:U\.\s?S\. )?(?:Border Patrol|immigration|ICE|agents|officers|"
                           r"law enforcement|deportation|federal agents|Customs))", re.IGNORECASE)
@@ -226,8 +228,8 @@ class EventExtractor:
                     and any(g.ent_type_ == "GPE" and not _US.match(g.text) for c in root.children
                             if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"):
                 return "removal"  # "he was returned to Mexico on Sept. 9, 2009" (not "returned to the court")
-            if root.lemma_ == "return" and not _US.search(after):
-                return None
+            if root.lemma_ == "return" and not _US.search(after) and not _RETURNED_UNLAWFULLY.match(after):
+                return None  # "returned to the court" (but "returned illegally three times" is a reentry)
             if _LAWFUL_STATUS.search(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text):
                 return "entry"  # "again reentered the United States on September 7, 1989 as a conditional resident"
             return "reentry"
