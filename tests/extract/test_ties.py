@@ -175,6 +175,9 @@ def test_opinion_and_release_ties(extract, text: str, expected: tuple) -> None:
     "Both Carmen and her husband testified before an immigration judge at a merits hearing.",
     "She has been in the United States for a continuous period of not less than 10 years.",
     "He pled guilty to failing to stop at the scene of a personal-injury accident.",
+    "In July 1999, then-18-year-old Vasquez-Gutierrez was charged with sexual abuse in the third degree.",
+    "Moran was again arrested for indecent assault of a person under 13 years of age.",
+    "He was convicted of failure to provide migrant workers with terms and conditions of employment.",
     # officers' work is no tie of the subject
     "U.S. Customs and Border Protection officers working at the International Bridge encountered a man.",
     '"This was an outstanding job by our front line officers," said Acting Port Director Cary Frieling.',
