@@ -559,6 +559,12 @@ def test_a_citation_a_few_words_after_or_just_before_its_charge(extract, text: s
     assert offense.statute is not None and offense.statute.text == "8 U.S.C. §§ 1326(a) and (b)(2)"
 
 
+def test_an_organizations_crimes_are_no_persons_offense(extract) -> None:
+    text = ("The Mexican Mafia is a highly organized criminal entity thought to have more than 100,000 members and be "
+            "heavily involved in extortion, drug and human trafficking, murder and other criminal activity.")
+    assert affirmed(extract(text), "offense") == []
+
+
 def test_sought_by_authorities_for_a_dated_murder(extract) -> None:
     (offense,) = affirmed(extract("Quintana-Aguilera was sought by authorities in Casas Grandes, Chihuahua, Mexico, "
                                   "for the November 2007 murder of Rigoberto Romero Enriquez."), "offense")

@@ -604,7 +604,7 @@ class OffenseTextExtractor:
         if any(m.statute for m in group.mentions) or group.cues:
             return True
         sent_text = group.sent.text
-        if _VICTIM.search(doc[group.sent.start:group.start].text):
+        if _VICTIM.search(doc[group.sent.start:group.start].text) or _an_organizations(doc, group):
             return False
         if all(m.weak for m in group.mentions):
             return False
@@ -890,6 +890,20 @@ def _dates_the_act(date: Span, group: Group) -> bool:
         token = token.head
         if group.start <= token.i < group.end:
             return date.end <= token.i
+    return False
+
+
+_ORGANIZATIONS = frozenset({"mafia", "gang", "cartel", "organization", "entity", "group", "network", "syndicate",
+                            "clique", "enterprise"})
+
+
+def _an_organizations(doc: Doc, group: Group) -> bool:
+    """ "The Mexican Mafia is ... heavily involved in extortion, drug and human trafficking, murder": with no cue,
+    the crimes of an organization the sentence is about are no offense of a person."""
+    for token in doc[group.start].ancestors:  # the nearest clause with a subject
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0].lemma_.lower() in _ORGANIZATIONS
     return False
 
 
