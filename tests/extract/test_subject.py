@@ -165,8 +165,8 @@ def test_a_criminal_case_number(extract, text: str, case: str) -> None:
     ("Mexican national Javier Andres Rivera was sentenced to five years in federal prison.", "Javier Andres Rivera"),
     ("ERO removed a 55-year-old national on May 4.\n\nHerman Medina-Diaz was flown from Alexandria, Louisiana.",
      "Herman Medina-Diaz"),
-    ("UNITED STATES OF AMERICA,\nPlaintiff-Appellee,\nv.\nSERGIO ROCHA-RODRIGUEZ,\nDefendant-Appellant.",
-     "SERGIO ROCHA-RODRIGUEZ"),
+    ("UNITED STATES OF AMERICA,\nPlaintiff-Appellee,\nNo. 10-2157\nv. (D.C. No. 2:09-CR-03612-JAP-1)\n(D. N.M.)\n"
+     "SERGIO ROCHA-RODRIGUEZ,\nDefendant-Appellant.\nORDER AND JUDGMENT", "SERGIO ROCHA-RODRIGUEZ"),
     ("This matter comes before the Court on consideration of Defendant Hilda Gaona-Calderon's Motion for "
      "Reconsideration.", "Hilda Gaona-Calderon"),
     ("MARIO CABALLERO-ANAYA, a/k/a (D. Colo.)\nErnesto Martinez, a/k/a Ernesto Caballero,\nDefendant-Appellant.\n"

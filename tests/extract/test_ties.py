@@ -175,8 +175,6 @@ def test_opinion_and_release_ties(extract, text: str, expected: tuple) -> None:
     "Both Carmen and her husband testified before an immigration judge at a merits hearing.",
     "She has been in the United States for a continuous period of not less than 10 years.",
     "He pled guilty to failing to stop at the scene of a personal-injury accident.",
-    "In July 1999, then-18-year-old Vasquez-Gutierrez was charged with sexual abuse in the third degree.",
-    "Moran was again arrested for indecent assault of a person under 13 years of age.",
     "He was convicted of failure to provide migrant workers with terms and conditions of employment.",
     # officers' work is no tie of the subject
     "U.S. Customs and Border Protection officers working at the International Bridge encountered a man.",
@@ -249,3 +247,14 @@ def test_an_age_in_a_decisions_description_of_the_respondent(extract, text: str,
 def test_an_age_of_years_when_something_happened_is_past(extract) -> None:
     facts = extract("He came to the United States when he was 15 years of age.")
     assert [t for t in affirmed(facts, "community_tie") if t.tie_kind == "age"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "In July 1999, then-18-year-old Vasquez-Gutierrez was charged with sexual abuse in the third degree for having "
+    "sexual intercourse with a 13-year-old girl.",
+    "May 9, Moran was again arrested by the Philadelphia Police Department for unlawful contact with a minor-sexual "
+    "offenses, corruption of minors, indecent assault of a person under 13 years of age, reckless endangerment of "
+    "another person, and endangering the welfare of a child-parent or guardian commits offense.",
+])
+def test_an_age_at_a_past_time_or_a_victims_age_is_no_age_of_the_subject(extract, text: str) -> None:
+    assert [t.details for t in affirmed(extract(text), "community_tie") if t.tie_kind == "age"] == []
