@@ -225,8 +225,9 @@ class EventExtractor:
         after = doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text
         if kind == "reentry":
             if root.lemma_ == "return" and any(c.dep_ == "auxpass" for c in root.children) \
-                    and any(g.ent_type_ == "GPE" and not _US.match(g.text) for c in root.children
-                            if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"):
+                    and any(g.ent_type_ == "GPE" and not _US.search(doc[g.left_edge.i:g.i + 1].text)
+                            for c in root.children if c.dep_ == "prep" and c.lower_ == "to"
+                            for g in c.children if g.dep_ == "pobj"):
                 return "removal"  # "he was returned to Mexico on Sept. 9, 2009" (not "returned to the court")
             if root.lemma_ == "return" and not _US.search(after) and not _RETURNED_UNLAWFULLY.match(after):
                 return None  # "returned to the court" (but "returned illegally three times" is a reentry)
