@@ -565,6 +565,15 @@ def test_an_organizations_crimes_are_no_persons_offense(extract) -> None:
     assert affirmed(extract(text), "offense") == []
 
 
+def test_found_guilty_on_both_counts_a_few_sentences_on_continues_the_charges(extract) -> None:
+    text = ("In December 1991, Burgos was charged with (1) conspiracy to distribute and (2) distribution of "
+            "approximately one kilogram of cocaine. After her arrest, she was released on her own recognizance. During "
+            "this period, she entered a drug-treatment program.\n\nIn May 1992, Burgos was found guilty on both "
+            "counts following a jury trial.")
+    assert {(o.disposition, o.disposition_date.iso if o.disposition_date else None)
+            for o in affirmed(extract(text), "offense")} == {("convicted", "1992-05")}
+
+
 def test_sought_by_authorities_for_a_dated_murder(extract) -> None:
     (offense,) = affirmed(extract("Quintana-Aguilera was sought by authorities in Casas Grandes, Chihuahua, Mexico, "
                                   "for the November 2007 murder of Rigoberto Romero Enriquez."), "offense")

@@ -424,7 +424,9 @@ class OffenseTextExtractor:
             group.notes.append("cue shared with the list item before")
 
     def _continue(self, doc: Doc, group: Group, sents: list[Span], groups: list[Group], cues: list[Span]) -> None:
-        """Cues of the next sentences that name no charge of their own continue this group: the last
+        """Cues of the next sentences that name no charge of their own continue this group (past up to two sentences
+        of no outcome, only when they refer to the charges: "After her arrest, she was released. ... she was found
+        guilty on both counts"): the last
         group of its sentence, or every group when the next sentence refers to them all ("was
         convicted of those charges on May 31, 2022", "entered guilty pleas to the charges"). An arrest
         into immigration custody ("arrested by ERO officers") is an apprehension, not this charge's arrest."""
@@ -432,16 +434,21 @@ class OffenseTextExtractor:
         index = next((i for i, s in enumerate(sents) if s == group.sent), None)
         if index is None:
             return
-        for sent in sents[index + 1:index + 3]:
+        skipped = 0
+        for sent in sents[index + 1:index + 5]:
             if any(g.sent == sent for g in groups) or _starts_section(sent):
                 return
-            if not last and not _ALL_CHARGES.search(sent.text):
+            all_charges = bool(_ALL_CHARGES.search(sent.text))
+            if not last and not all_charges:
                 return
             verbal = [c for c in cues if sent.start <= c.start < sent.end and c.root.pos_ in ("VERB", "AUX")
                       and not self._about_a_procedure(c) and not self._has_own_object(doc, c, back_references=False)
                       and not (c.id_ == "arrested" and immigration_custody(doc, c))]
-            if not verbal:
-                return
+            if not verbal and skipped < 2:
+                skipped += 1  # "After her arrest, she was released. ... she was found guilty on both counts"
+                continue
+            if not verbal or skipped and not all_charges:
+                return  # past a sentence of no outcome, only one that refers to the charges continues them
             group.cues.extend(verbal)
             group.notes.append(f"continued by {sent.text.strip()[:60]!r}")
 
