@@ -93,6 +93,8 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("He was first removed from the country in 2011 and returned illegally three times.",
      [("removal", "2011"), ("reentry", None)]),
     ("The case returned to the court in 2012.", []),
+    ("Luna-Madellaga was removed in December 1999. He returned yet again.",
+     [("removal", "1999-12"), ("reentry", None)]),
     ("In January 1946 he was returned to the United States in Army custody.", [("reentry", "1946-01")]),
     # an extradition into the country is an entry; one to a state is none
     ("Medina-Diaz was extradited into the United States on June 22, 2016, to stand trial.", [("entry", "2016-06-22")]),

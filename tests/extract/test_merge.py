@@ -98,3 +98,8 @@ def test_reentry_wordings_merge_but_a_dated_prior_reentry_conviction_stays_apart
         update={"disposition_date": PartialDate.from_iso("1989")})
     current = _offense(0, "illegal re-entry after deportation", "pleaded_guilty")
     assert len(merge_document_facts([current, prior])) == 2
+
+
+def test_an_undated_repeat_is_one_more_occurrence_even_of_an_undated_one() -> None:
+    again = _event(50, "reentry").model_copy(update={"flags": ["occurrence:repeat"]})
+    assert len(merge_document_facts([_event(0, "reentry"), again])) == 2

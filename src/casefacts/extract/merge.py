@@ -130,6 +130,8 @@ def _event_key(fact: EventFact) -> tuple[Any, ...]:
 
 
 def _same_event(existing: EventFact, fact: EventFact) -> bool:
+    if fact.date is None and REPEAT_FLAG in fact.flags:
+        return False  # "he reentered illegally again": one more occurrence, however like the first it reads
     if _event_key(existing) == _event_key(fact):
         return True
     if (existing.event_type, existing.about, existing.status) != (fact.event_type, fact.about, fact.status):

@@ -65,8 +65,8 @@ _PLACE_PREP = ("near", "at", "through", "in", "to", "from", "into", "via", "outs
 _LAWFUL_STATUS = re.compile(r"\bas an? (?:conditional |lawful |legal )*(?:permanent )?(?:resident|visitor|nonimmigrant|"
                             r"immigrant|student|refugee)\b|\bwith an? [\w\-]+ visa\b|\bon an? [\w\-]+ visa\b",
                             re.IGNORECASE)
-_RETURNED_UNLAWFULLY = re.compile(r"\s*(?:illegally|unlawfully|without (?:authorization|permission|inspection))\b",
-                                  re.IGNORECASE)
+_RETURNED_UNLAWFULLY = re.compile(r"\s*(?:illegally|unlawfully|without (?:authorization|permission|inspection)|"
+                                  r"(?:yet )?again\s*[.;])", re.IGNORECASE)
 _FOUND_WHERE = re.compile(r"\s*(?:(?:in|within) (?:the )?(?:United States|U\.\s?S\.|this country|country)\b|"
                           r"by (?:the )?(?:U\.\s?S\. )?(?:Border Patrol|immigration|ICE|agents|officers|"
                           r"law enforcement|deportation|federal agents|Customs))", re.IGNORECASE)
