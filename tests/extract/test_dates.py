@@ -121,6 +121,7 @@ def test_incident_date_needs_a_time_of_day() -> None:
     ("He was convicted in July 2017. The same day, he was sentenced.",
      [("July 2017", "2017-07"), ("The same day", "2017-07")]),
     ("He was arrested that year.", []),  # no anchor
+    ("the offense was committed in April or May 1992", [("May 1992", "1992")]),  # two months: the year only
     # a day without its year between the anchor and "the same day": that day's year is not told
     ("He murdered a man in November 2007. Mexico contacted ICE May 14. Agents arrested him the same day.",
      [("November 2007", "2007-11")]),

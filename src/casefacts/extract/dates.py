@@ -153,8 +153,23 @@ def find_dates(text: str) -> list[DateMatch]:
             found.append(DateMatch(start, end, m.group("year"), value))
             taken.append((start, end))
     found = _listed_years(sorted(found, key=lambda d: d.start), text, free, taken)
-    found = _range_starts(found, text)
+    found = _either_month(_range_starts(found, text), text)
     return sorted(found + _relative(found, text), key=lambda d: d.start)
+
+
+_OR_MONTH = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?:or|and/or)\s+$",
+                       re.IGNORECASE)
+
+
+def _either_month(found: list[DateMatch], text: str) -> list[DateMatch]:
+    """ "committed in April or May 1992": of two months the text does not choose between, only the year is told."""
+    out = []
+    for d in found:
+        if d.date.month is not None and d.date.day is None and _OR_MONTH.search(text[max(0, d.start - 16):d.start]):
+            year = _build(d.date.year, None, None)
+            d = DateMatch(d.start, d.end, d.text, year) if year is not None else d
+        out.append(d)
+    return out
 
 
 _NEXT_YEAR = re.compile(r",\s*(?:and\s+)?(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d)")
