@@ -25,7 +25,8 @@ MONTHS = {
 TWO_DIGIT_PIVOT = 35  # yy <= 35 -> 20yy, else 19yy
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
-_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))  # longest first: "Sept" before "Sep"
+_MONTH = r"(?P<mon>" + _MONTH_NAMES + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR4 = r"(?P<year>(?:19|20)\d\d)"
 _SEP = r"(?P<sep>[/.\-])"
@@ -83,12 +84,12 @@ _RELATIVE = re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight
 
 # "later that month", "that same year", "the same day", "Feb. 15 that year": the period of the date before
 _SAME_PERIOD = re.compile(
-    r"\b(?:(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    r"\b(?:(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     r",?\s+(?:of\s+)?|(?:later|earlier)\s+(?:in\s+)?|(?:on\s+|in\s+)?the\s+same\s+(?=year|month|day))?"
     r"(?:that\s+(?:same\s+)?|(?<=same\s))(?P<unit>year|month|day)\b", re.IGNORECASE)
 
 
-_YEARLESS_DAY = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}"
+_YEARLESS_DAY = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+\d{1,2}"
                            r"(?:st|nd|rd|th)?\b(?!,?\s+(?:of\s+)?\d{4})", re.IGNORECASE)
 
 
@@ -157,7 +158,7 @@ def find_dates(text: str) -> list[DateMatch]:
     return sorted(found + _relative(found, text), key=lambda d: d.start)
 
 
-_OR_MONTH = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(?:or|and/or)\s+$",
+_OR_MONTH = re.compile(r"\b(?:" + _MONTH_NAMES + r")\.?\s+(?:or|and/or)\s+$",
                        re.IGNORECASE)
 
 

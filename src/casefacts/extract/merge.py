@@ -6,9 +6,8 @@
   charges and never merge with each other, nor do two occurrences the text tells apart ("a prior illegal reentry
   conviction" and the illegal reentry now before the court; "his second illegal re-entry" and "his first").
 * Events merge on (type, whose, date), a removal or entry told coarser ("in 1991" after "on May 17, 1991")
-  agreeing; an
-  undated mention of an event type is the same occurrence
-  as the first mention of that type for that person (a release says "ERO apprehended him" and
+  agreeing; an undated mention of an event type is the same occurrence as the first mention of that type for
+  that person (a release says "ERO apprehended him" and
   then "officers arrested the 41-year-old March 21": one apprehension), and an undated first
   arrest takes the date of the next dated one ("recently arrested by police ... On March 28, 2024,
   police arrested him"). Ties merge on (kind,
@@ -137,7 +136,7 @@ def _same_event(existing: EventFact, fact: EventFact) -> bool:
     if (existing.event_type, existing.about, existing.status) != (fact.event_type, fact.about, fact.status):
         return False
     if fact.date is None:
-        return REPEAT_FLAG not in fact.flags
+        return True  # a repeat returned above
     if existing.date is not None:  # "deported on May 17, 1991 ... deported in 1991": one removal, told coarser
         return fact.event_type in _TOLD_COARSER and existing.date.iso != fact.date.iso \
             and _dates_agree(existing.date, fact.date) and REPEAT_FLAG not in fact.flags

@@ -45,9 +45,8 @@ from casefacts.schema import EventFact, FactStatus, PartialDate
 
 _US = re.compile(r"\b(?:united states|u\.\s?s\.?(?:\s?a\.?)?|us|usa|america|this country|the country|the border|"
                  r"the u\.s\.)\b", re.IGNORECASE)
-_UNLAWFUL = re.compile(r"\b(?:illegal(?:ly)?|unlawful(?:ly)?|without (?:inspection|being inspected|admission|"
-                       r"authori[sz]ation|permission|documents)|without (?:immigration |being |any )?inspect(?:ion|ed)|"
-                       r"EWI|undocumented|surreptitious(?:ly)?|"
+_UNLAWFUL = re.compile(r"\b(?:illegal(?:ly)?|unlawful(?:ly)?|without (?:(?:immigration |any )?inspection|being "
+                       r"inspected|admission|authori[sz]ation|permission|documents)|EWI|undocumented|surreptitious(?:ly)?|"
                        r"evading inspection|at an unknown (?:place|location|point)|avoiding inspection)\b",
                        re.IGNORECASE)
 _ATTEMPT = re.compile(r"\b(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to\s+(?:\w+\s+)?$", re.IGNORECASE)

@@ -59,10 +59,9 @@ DATE_ROLE = {"arrested": "arrest_date", "charged": None, "convicted": "dispositi
              "pleaded_guilty": "disposition_date", "dismissed": "disposition_date", "acquitted": "disposition_date",
              "vacated": "disposition_date", "expunged": "disposition_date", "pending": None}
 # "X (PC 484(a))", "X, in violation of 8 U.S.C. 1326", "X after deportation in violation\nof 8 U.S.C. 1326"
-_CITES = re.compile(r"\s*(?:\(|,|,?\s*(?:in violation of|violating|under|pursuant to|contrary to)|\s)\s*",
-                    re.IGNORECASE)
-_TAIL_CITES = re.compile(r"(?:[\w\-]+ ){1,4},? ?(?:in violation of|violating|under|pursuant to|contrary to)",
-                         re.IGNORECASE)
+_CITE_WORDS = r"(?:in violation of|violating|under|pursuant to|contrary to)"
+_CITES = re.compile(r"\s*(?:\(|,|,?\s*" + _CITE_WORDS + r"|\s)\s*", re.IGNORECASE)
+_TAIL_CITES = re.compile(r"(?:[\w\-]+ ){1,4},? ?" + _CITE_WORDS, re.IGNORECASE)
 _SENTENCE_FOR = re.compile(r"\bsentence\s+(?:for|on|imposed\s+(?:for|on|after\s+.{0,40}?\b(?:to|of)))\s*$",
                            re.IGNORECASE)
 _OFFENSE_DATE_CUE = re.compile(r"\b(?:committed|occurred|offen[cs]e (?:date|ended)|incident|alleged(?:ly)?|"
@@ -424,11 +423,11 @@ class OffenseTextExtractor:
             group.notes.append("cue shared with the list item before")
 
     def _continue(self, doc: Doc, group: Group, sents: list[Span], groups: list[Group], cues: list[Span]) -> None:
-        """Cues of the next sentences that name no charge of their own continue this group (past up to two sentences
-        of no outcome, only when they refer to the charges: "After her arrest, she was released. ... she was found
-        guilty on both counts"): the last
-        group of its sentence, or every group when the next sentence refers to them all ("was
-        convicted of those charges on May 31, 2022", "entered guilty pleas to the charges"). An arrest
+        """Cues of the next sentences that name no charge of their own continue this group: the last group of its
+        sentence, or every group when the next sentence refers to them all ("was convicted of those charges on May
+        31, 2022", "entered guilty pleas to the charges"); past up to two sentences that tell no outcome, only a
+        sentence that refers to the charges ("After her arrest, she was released. ... she was found guilty on both
+        counts"). An arrest
         into immigration custody ("arrested by ERO officers") is an apprehension, not this charge's arrest."""
         last = not any(g.sent == group.sent and g.start > group.start for g in groups)
         index = next((i for i, s in enumerate(sents) if s == group.sent), None)

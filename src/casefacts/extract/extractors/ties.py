@@ -51,9 +51,10 @@ _AGE = re.compile(rf"\b(?P<n>\d{{1,3}}|{_TENS}(?:[\s\-‐]{_UNITS})?|{_TEENS})[\
 _ANAPHORIC_AGE = re.compile(r"\b(?:the|(?:record|case|appeal) relates to an?)\s+$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"[\s,]*(?:and|or)?[\s\w\-]*", re.IGNORECASE)
 _COLLECTIVE = re.compile(r"[^;.]{0,20}?\b(?:all|both|each)\s+of\s+(?:whom|them)\b", re.IGNORECASE)
-_WHEN_AGE = re.compile(r"\bwhen (?:he|she|they) (?:was|were)\s*$", re.IGNORECASE)
-_THEN_OR_UNDER = re.compile(r"(?:\bthen[\s\-‐]|\b(?:under|over|younger than|older than|below)\s+"
-                            r"(?:the\s+age\s+of\s+)?)$", re.IGNORECASE)
+# an age at another time or a bound, not the subject's age: "when he was fifteen years old", "then-18-year-old",
+# "a person under 13 years of age"
+_OTHER_AGE = re.compile(r"(?:\bwhen (?:he|she|they) (?:was|were)\s*|\bthen[\s\-‐]|"
+                        r"\b(?:under|over|younger than|older than|below)\s+(?:the\s+age\s+of\s+)?)$", re.IGNORECASE)
 _PAST_AGE = re.compile(r"\b(?:at (?:the )?age(?: of)?|when (?:he|she|they) was|as an?|at)\s*$", re.IGNORECASE)
 # A release introduces its subject with age and home town: "Eunorio Cortez Cortez, 52, of Beltsville,
 # Maryland", "Miguel Vargas-Narez (44, Mexico)", "Alexander Juarez-Sanchez, a/k/a Jose Flores, age 37,"; a caption's
@@ -515,7 +516,7 @@ class TieExtractor:
                                      context, "age after the subject's name")
         for m in _AGE.finditer(text):
             if _PAST_AGE.search(text[:m.start()]) and not re.search(r"\bold\b", m.group(0), re.IGNORECASE) \
-                    or _WHEN_AGE.search(text[:m.start()]) or _THEN_OR_UNDER.search(text[:m.start()]):
+                    or _OTHER_AGE.search(text[:m.start()]):
                 continue  # "at the age of 25", "admitted in 1979, when he was fifteen years old", "then-18-year-old",
                 # "a person under 13 years of age"
             anaphoric = bool(_ANAPHORIC_AGE.search(text[:m.start()])) or _arrested_person(text, m.start(), m.end())
