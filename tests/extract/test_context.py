@@ -57,3 +57,10 @@ def test_a_hypothesis_in_a_to_infinitive_stays_in_it(nlp) -> None:
 def test_facing_charges_is_no_hypothesis_but_facing_a_penalty_is(nlp) -> None:
     assert _covers(nlp, "He was wanted at home to face murder charges.", "murder") == set()
     assert "hypothetical" in _covers(nlp, "He faces up to 10 years in prison for burglary.", "burglary")
+
+
+def test_an_announced_charge_is_no_hypothesis(nlp) -> None:
+    """A release saying the person "will be charged with" a crime announces the charge."""
+    text = "This subject will be criminally charged with re-entry of an aggravated felon."
+    assert _covers(nlp, text, "re-entry") == set()
+    assert "hypothetical" in _covers(nlp, "He will face up to 20 years for re-entry.", "years")
