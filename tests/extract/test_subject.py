@@ -188,3 +188,21 @@ def test_a_short_title_before_the_caption_and_a_district_number(extract) -> None
     subject = _subject(extract, text)
     assert (subject.name, [(i.scheme, i.value) for i in subject.identifiers]) == (
         "Miguel Angel ARELLANO-TORRES", [("case", "CR-01-00022-ECR")])
+
+
+def test_a_full_name_whose_surname_recurs_names_a_release_subject(extract) -> None:
+    text = ("ERO officers turned Arnulfo Silva-Gonzalez over to the authorities of his country.\n\n"
+            "On March 15, 1999, the U.S. Border Patrol arrested Silva near Douglas, Arizona. Officers granted "
+            "Silva voluntary return.\n\n\u201cThis removal matters,\u201d said Field Office Director John Tsoukaris.")
+    assert _subject(extract, text).name == "Arnulfo Silva-Gonzalez"
+
+
+@pytest.mark.parametrize("text", [
+    # an official named once, a place and a gang whose last word recurs only inside the same name
+    "Said Director John Tsoukaris. Tsoukaris thanked the officers.",
+    "Sault Ste Marie, Mich. \u2013 Officers at the bridge in Sault Sainte Marie stopped a car. At Sault Sainte "
+    "Marie the car was searched.",
+    "He joined the Tren de Aragua. Members of Tren de Aragua and of the Tren de Aragua cell were arrested.",
+])
+def test_no_release_subject_from_a_name_that_does_not_recur_alone(extract, text: str) -> None:
+    assert all(f.name is None for f in of_kind(extract(text), "subject"))

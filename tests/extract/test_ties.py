@@ -163,6 +163,9 @@ def test_another_persons_tie_is_not_the_subjects(extract, text: str) -> None:
     # a release's lead introduces its subject by age before naming him
     ("SAN SALVADOR, El Salvador – A 38-year-old man wanted in El Salvador was removed April 8.\n\nCarmen Portillo "
      "Salazar, of El Salvador, was involved in a murder.", ("age", {"age": 38})),
+    ("BUENOS AIRES, Argentina – A 67-year-old Argentinean wanted in Argentina was removed Jan. 22.\n\nCarmen "
+     "Portillo Salazar, who entered in 1977, was ordered removed. Portillo appealed. Portillo lost.",
+     ("age", {"age": 67})),
 ])
 def test_opinion_and_release_ties(extract, text: str, expected: tuple) -> None:
     assert expected in _ties(extract, text)

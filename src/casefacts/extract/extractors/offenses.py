@@ -134,7 +134,7 @@ class Group:
 
 class OffenseTextExtractor:
     name: ClassVar[str] = "offenses"
-    version: ClassVar[str] = "1.6"
+    version: ClassVar[str] = "1.7"
 
     def __init__(self, resources: Resources) -> None:
         self.r = resources

@@ -23,6 +23,7 @@ from casefacts.schema import Evidence, Identifier, PartialDate, SubjectFact
 
 _POSSESSIVE = re.compile(r"['’]s(?:\s.*)?$", re.DOTALL)  # a possessive ends a name: "Gaona-Calderon's Motion"
 _NAME_VALUE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*(?:,?\s[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*){1,5}")
+_ALIAS_BEFORE = re.compile(r"\b(?:aka|a/k/a|alias)\W{0,3}$", re.IGNORECASE)
 _BORN = re.compile(r"\bborn\s+(?:on\s+)?", re.IGNORECASE)
 _NOT_NAME_START = r"(?!(?:Petitioner|Respondent|Applicant|Defendant|Appellant|The|A|An)\b)"
 _INTRO_NAME = rf"(?P<value>{_NOT_NAME_START}{NAME_WORD}(?:[ \t]+{NAME_PARTICLE}?{NAME_WORD}){{1,4}})"
@@ -42,7 +43,7 @@ class _Found:
 
 class SubjectExtractor:
     name: ClassVar[str] = "subject"
-    version: ClassVar[str] = "1.6"
+    version: ClassVar[str] = "1.7"
 
     def __init__(self, config: dict[str, Any]) -> None:
         stop = _alternation(config["stop_labels"])
@@ -130,7 +131,31 @@ class SubjectExtractor:
                 evidence.append(context.evidence(self, first, ent.end_char, 0.7,
                                                  "person named with an age, as press releases name a defendant"))
                 return text[first:ent.end_char]
-        return None
+        return self._recurring_person(text, doc, context, evidence)
+
+    def _recurring_person(self, text: str, doc: Doc, context: ExtractionContext,
+                          evidence: list[Evidence]) -> str | None:
+        """A release that names its subject once in full and then by surname ("ERO officers turned Arnulfo
+        Silva-Gonzalez over ... arrested Silva"): the first full name whose surname recurs most, at least
+        twice more; officials named once ("Director John Tsoukaris") do not recur."""
+        best: tuple[int, int, int] | None = None
+        for ent in doc.ents:
+            words = ent.text.split()
+            if ent.label_ != "PERSON" or len(words) < 2 or not _NAME_VALUE.fullmatch(ent.text) \
+                    or any(len(w) > 1 and w.isupper() for w in words) or not self._name_like(ent.text) \
+                    or self._not_party.search(ent.text) or _ALIAS_BEFORE.search(text[:ent.start_char]) \
+                    or ent.start > 0 and doc[ent.start - 1].is_title:
+                continue
+            surname = re.split(r"[\-‐]", words[-1])[0]
+            others = [m for m in re.finditer(rf"\b{re.escape(surname)}\b", text)
+                      if not ent.start_char <= m.start() < ent.end_char and _bare(text, m.start())]
+            if len(others) >= 2 and (best is None or len(others) > best[0]):
+                best = (len(others), ent.start_char, ent.end_char)
+        if best is None:
+            return None
+        _, start, end = best
+        evidence.append(context.evidence(self, start, end, 0.65, "full name whose surname the text repeats"))
+        return text[start:end]
 
     def _name_like(self, value: str) -> bool:
         """No headline word or English stop word among the words (particles de/del/la/y aside)."""
@@ -207,6 +232,14 @@ class SubjectExtractor:
                 evidence.append(context.evidence(self, m.start(), m.end(), 0.8, f"{scheme} by its form"))
                 break
         return found
+
+
+def _bare(text: str, start: int) -> bool:
+    """A surname standing alone: not after a capitalized word of the same name ("Sault Sainte Marie",
+    "Arnulfo Silva"), a sentence's first word aside."""
+    before = re.search(r"(\S+)\s+$", text[max(0, start - 40):start])
+    word = before.group(1) if before else ""
+    return not word or word[-1] in ".!?:\"”" or not (word[0].isupper() or word in ("de", "del", "la", "y"))
 
 
 def _short_form_of(m: re.Match[str]) -> bool:

@@ -95,7 +95,7 @@ def _number(text: str) -> int | None:
 
 class TieExtractor:
     name: ClassVar[str] = "ties"
-    version: ClassVar[str] = "1.6"
+    version: ClassVar[str] = "1.7"
 
     def __init__(self, resources: Resources) -> None:
         config = resources.config("ties")
@@ -421,9 +421,9 @@ class TieExtractor:
                 if s.lower_ in SUBJECT_WORDS or s.lower_ == "subject" \
                         or (not s.is_lower and names.matches(_name_words(s))):
                     return True  # not "Oscar's sister", whose subtree holds the name
-                if s.i == cue.root.head.i and s.lemma_.lower() in _INTRODUCED_PERSON \
+                if s.i == cue.root.head.i and (s.lemma_.lower() in _INTRODUCED_PERSON or s.ent_type_ == "NORP") \
                         and any(c.lower_ in ("a", "an") for c in s.children):
-                    return True  # "A 38-year-old man wanted in El Salvador ... was removed": the release's subject
+                    return True  # "A 38-year-old man (an Argentinean) wanted in El Salvador ... was removed"
                 if s.lower_ in ("this", "it", "there", "that") \
                         or (cue.start <= s.i < cue.end and s.lemma_ == "resident"):
                     return True  # "A resident of Nuevo Laredo has been ordered to prison"
