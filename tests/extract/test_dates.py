@@ -75,6 +75,12 @@ def test_a_year_alone_in_parentheses_after_a_word() -> None:
     assert find_dates("Matter of X, 23 I&N Dec. 319 (BIA 2002); (9th Cir. 1998)") == []
 
 
+def test_a_year_in_parentheses_after_a_states_abbreviation() -> None:
+    text = "larceny (Mass. 1966); theft (N.Y. 1970); robbery (Ohio 1971)"
+    assert [d.date.iso for d in find_dates(text)] == ["1966", "1970", "1971"]
+    assert find_dates("Smith v. Jones, 12 N.E.2d 4 (Mass. 1966)") == []
+
+
 def test_day_first_only_when_unambiguous() -> None:
     assert parse_date("25/12/2019").iso == "2019-12-25"
     assert parse_date("05/12/2019").iso == "2019-05-12"

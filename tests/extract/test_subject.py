@@ -206,3 +206,11 @@ def test_a_full_name_whose_surname_recurs_names_a_release_subject(extract) -> No
 ])
 def test_no_release_subject_from_a_name_that_does_not_recur_alone(extract, text: str) -> None:
     assert all(f.name is None for f in of_kind(extract(text), "subject"))
+
+
+def test_a_petitioner_named_like_a_former_attorney_general(extract) -> None:
+    text = ("Tanya Murphy Gonzales, Petitioner, v. Immigration and Naturalization Service, Respondent, 921 F.2d 236\n\n"
+            "Gonzales was convicted of disturbing the peace.")
+    assert _subject(extract, text).name == "Tanya Murphy Gonzales"
+    text = "Jose Perez, Petitioner, v. Alberto R. Gonzales, Respondent.\n\nPerez was convicted of theft."
+    assert _subject(extract, text).name == "Jose Perez"

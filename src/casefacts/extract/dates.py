@@ -66,11 +66,14 @@ _YEAR_ATTRIBUTIVE = re.compile(
     r"days?\b|feet\b|miles?\b|pounds?\b|grams?\b|kilograms?\b|people\b|persons?\b)[a-z]|"
     r"\s+[A-Z][a-z]+\s+(?:convictions?|arrests?|charges?|offen[cs]es?|cases?|sentences?|indictments?)\b)"
 )
-# ... or alone in parentheses after a word, or first of a list there: "convictions for robbery (1998) and theft
-# (2001)", "three DUI convictions (2015, 2016 and 2019)", "burglary (2011 and 2017)" (not a
-# reporter citation's "123 F.3d 456 (1998)" nor "(9th Cir. 1998)")
-_YEAR_PARENTHESIZED = re.compile(r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]))\((?P<year>(?:19|20)\d\d)"
-                                 r"(?=\)|(?:,|\s+and)\s*(?:19|20)\d\d\b)")
+# ... or alone in parentheses after a word, or first of a list there, or after a state's abbreviation: "convictions
+# for robbery (1998) and theft (2001)", "three DUI convictions (2015, 2016 and 2019)", "burglary (2011 and 2017)",
+# "larceny (Mass. 1966)" (not a reporter citation's "123 F.3d 456 (1998)" nor "(9th Cir. 1998)")
+_STATE_ABBREVIATION = (r"(?:Ala|Ariz|Ark|Cal|Calif|Colo|Conn|Del|Fla|Ga|Haw|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|"
+                       r"Mont|Neb|Nev|Okla|Or|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo|N\.[HJMYCD]|R\.I|S\.[CD]|W\.\s?Va)\."
+                       r"|Alaska|Idaho|Iowa|Maine|Ohio|Utah")
+_YEAR_PARENTHESIZED = re.compile(r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]))\((?:(?:" + _STATE_ABBREVIATION + r")\s+)?"
+                                 r"(?P<year>(?:19|20)\d\d)(?=\)|(?:,|\s+and)\s*(?:19|20)\d\d\b)")
 _YEAR_ALONE = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
 
 
