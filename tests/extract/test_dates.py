@@ -114,6 +114,11 @@ def test_incident_date_needs_a_time_of_day() -> None:
     ("arrested on Dec. 28, 2019; two weeks later he was charged", [("Dec. 28, 2019", "2019-12-28"),
                                                                   ("two weeks later", "2020-01-11")]),
     ("arrested in March 2015 and six days later deported", [("March 2015", "2015-03")]),
+    ("On May 9, 1998, he was detained. The next day he was removed.", [("May 9, 1998", "1998-05-09"),
+                                                                       ("The next day", "1998-05-10")]),
+    ("He came in March 2001; the following month he left.", [("March 2001", "2001-03"),
+                                                             ("the following month", "2001-04")]),
+    ("He came in 2001; the next day he left.", [("2001", "2001")]),  # a day after a year is no day
     # the period of the date before: "later that month", "Feb. 15 that year", "that same year"
     ("On Sept. 2, 2024, police arrested him. Later that month, ERO arrested him.",
      [("Sept. 2, 2024", "2024-09-02"), ("Later that month", "2024-09")]),

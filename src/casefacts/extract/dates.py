@@ -82,7 +82,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|through|-|–)\s*", re.IGNORECASE)
 _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _RELATIVE = re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
-                       r"(?P<unit>years?|months?|weeks?|days?)\s+later|the\s+(?:following|next)\s+year)\b",
+                       r"(?P<unit>years?|months?|weeks?|days?)\s+later|the\s+(?:following|next)\s+(?P<next>year|month|day))\b",
                        re.IGNORECASE)
 
 # "later that month", "that same year", "the same day", "Feb. 15 that year": the period of the date before
@@ -207,8 +207,8 @@ def _range_starts(found: list[DateMatch], text: str) -> list[DateMatch]:
 
 
 def _relative(found: list[DateMatch], text: str) -> list[DateMatch]:
-    """ "two years later", "the following year", "six months later", "six days later": resolved against the
-    last date before it in the same paragraph, at no finer precision than the anchor (years at year precision,
+    """ "two years later", "the following year", "six months later", "six days later", "the next day": resolved
+    against the last date before it in the same paragraph, at no finer precision than the anchor (years at year precision,
     days and weeks only after a day)."""
     out = []
     for m in _RELATIVE.finditer(text):
@@ -218,7 +218,7 @@ def _relative(found: list[DateMatch], text: str) -> list[DateMatch]:
         n = _COUNT.get((m.group("n") or "one").lower()) if not (m.group("n") or "").isdigit() else int(m.group("n"))
         if n is None:
             continue
-        unit = (m.group("unit") or "year").lower()
+        unit = (m.group("unit") or m.group("next")).lower()
         if unit.startswith("year"):
             value = _build(anchor.year + n, None, None)
         elif unit.startswith(("day", "week")):
