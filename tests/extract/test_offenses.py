@@ -60,6 +60,15 @@ def test_verb_form_charges_and_cues(extract, text: str, charge: str, disposition
     assert (fact.charge, fact.disposition) == (charge, disposition)
 
 
+def test_a_drug_charge_with_its_quantity(extract) -> None:
+    text = ("He was convicted of two drug felonies in 2004\u2014possession of more than 35 grams of marijuana and "
+            "distribution of 5 kilograms or more of cocaine.")
+    offenses = affirmed(extract(text), "offense")
+    assert {(o.charge, o.charge_normalized, o.disposition) for o in offenses} == {
+        ("possession of more than 35 grams of marijuana", "possession of a controlled substance", "convicted"),
+        ("distribution of 5 kilograms or more of cocaine", "distribution of a controlled substance", "convicted")}
+
+
 def test_a_verb_form_charge_needs_a_cue(extract) -> None:
     assert affirmed(extract("An alien is prohibited from possessing firearms under federal law."), "offense") == []
 

@@ -155,6 +155,9 @@ def test_a_decisions_title_names_its_subject(extract) -> None:
      "H-18-594"),
     ("UNITED STATES of America v. Oneil KINGSTON, Defendant.\nNo. 96 Cr. 998(SS).\nThe defendant moves.",
      "96 Cr. 998(SS)"),
+    ("United States v. Infante-Rivera\nCase No. 1:16 CR 7 RLW (ACL)\nUNITED STATES OF AMERICA, Plaintiff, v. PEDRO "
+     "INFANTE-RIVERA, Defendant.", "1:16 CR 7 RLW (ACL)"),
+    ("Opinion\n\nNo. 05 CR 708.\n\nThe defendant was charged with illegal reentry.", "05 CR 708"),
 ])
 def test_a_criminal_case_number(extract, text: str, case: str) -> None:
     assert [(i.scheme, i.value) for i in _subject(extract, text).identifiers] == [("case", case)]
