@@ -163,6 +163,12 @@ def test_another_persons_tie_is_not_the_subjects(extract, text: str) -> None:
     # a release's lead introduces its subject by age before naming him
     ("SAN SALVADOR, El Salvador – A 38-year-old man wanted in El Salvador was removed April 8.\n\nCarmen Portillo "
      "Salazar, of El Salvador, was involved in a murder.", ("age", {"age": 38})),
+    # the subject is the spouse of a citizen; a parent "of five United States born children"
+    ("He was admitted as an IR6 Legal Permanent Resident (the spouse of a United States citizen).",
+     ("family", {"relation": "spouse", "status": "us_citizen"})),
+    ("Respondent is a 28-year-old widower and the father of five United States born children.",
+     ("family", {"relation": "child", "status": "us_citizen", "count": 5})),
+    ("She is the mother of three and works at a bakery.", ("family", {"relation": "child", "count": 3})),
     ("BUENOS AIRES, Argentina – A 67-year-old Argentinean wanted in Argentina was removed Jan. 22.\n\nCarmen "
      "Portillo Salazar, who entered in 1977, was ordered removed. Portillo appealed. Portillo lost.",
      ("age", {"age": 67})),

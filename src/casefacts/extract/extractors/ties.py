@@ -192,18 +192,19 @@ class TieExtractor:
         for pattern, relation in self.family_phrases:
             for m in pattern.finditer(sent.text):
                 span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
-                if span is None or any(r.start >= span.start and r.start < span.end + 3 for r in in_sent):
-                    continue
+                if span is None or any(span.start <= r.start < span.end + 3 and not r.end <= span.end for r in in_sent):
+                    continue  # a relative named after the phrase has its own tie; one inside it is the phrase's
                 writer_spouse = relation == "spouse" and self._writer_married(span, names)
                 if not writer_spouse and not self._subject_clause(span.root, names):
                     continue
                 details = {"relation": relation}
-                if "count" in m.groupdict():
+                if "count" in m.groupdict():  # "the father of five United States born children"
                     details["count"] = _number(m.group("count"))
+                    status = self._status(re.split(r"[,;.]", sent.text[m.end():], maxsplit=1)[0])
                 else:
                     status = self._writer_status(doc) if writer_spouse else self._status(sent.text[m.end():])
-                    if status:
-                        details["status"] = status
+                if status:
+                    details["status"] = status
                 facts.append(self._tie(doc, "family", details, span.start, span.end, context,
                                        f"phrase {m.group(0)!r}"))
         return facts
