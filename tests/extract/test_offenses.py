@@ -710,3 +710,11 @@ def test_that_arrest_points_back_to_the_sentence_before(extract) -> None:
                    "operation. Stemming from that arrest, in 1995, Iglesias-Cruz was convicted of two counts of a "
                    "felony drug trafficking offense.")
     assert (offense.arrest_date.iso, offense.disposition_date.iso) == ("1994", "1995")
+
+
+def test_a_participle_on_a_noun_does_not_end_a_list(extract) -> None:
+    """ "receiving stolen goods" between two items: "stolen" modifies a noun, the list goes on."""
+    text = ("Convicted of two crimes involving moral turpitude after entry, to wit: larceny (Mass. 1966); three "
+            "counts of receiving stolen goods (Mass. 1966); possession of burglary tools (Mass. 1966).")
+    dispositions = {o.charge: o.disposition for o in affirmed(extract(text), "offense")}
+    assert dispositions.get("burglary", dispositions.get("possession of burglary tools")) == "convicted"

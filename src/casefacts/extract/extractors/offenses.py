@@ -412,9 +412,11 @@ class OffenseTextExtractor:
         """An item of a list governed by one cue ("convicted of: (1) X ...; and (2) Y") takes the cues
         before the item before it when it has none of its own before it and no verb stands between them (a
         gerund may: "theft by taking and driving without a license"); a cue after it stays its own, unless
-        the item is that cue's subject ("X, and the burglary charge was dismissed": only dismissed)."""
+        the item is that cue's subject ("X, and the burglary charge was dismissed": only dismissed). A participle
+        that modifies a noun ("receiving stolen goods", "aggravated reentry") is no verb."""
         if any(c.start < group.start for c in group.cues) \
-                or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in doc[previous.end:group.start]) \
+                or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" and t.dep_ != "amod"
+                       for t in doc[previous.end:group.start]) \
                 or any(_subject_of(doc, c, group) for c in group.cues):
             return
         shared = [c for c in previous.cues if c.start < previous.start]
