@@ -99,6 +99,10 @@ def test_incident_date_needs_a_time_of_day() -> None:
     assert incident_date(find_dates(other), other) is None
     stamp = "07/01/2024 | Press release | Distributed by Public on 07/01/2024 16:17\n\nERO Boston arrested him."
     assert incident_date(find_dates(stamp), stamp) is None
+    caption = "Dec 21, 2021\n3:19-CR-00461-IM (D. Or. Dec. 21, 2021)\n\nThe defendant was arrested."
+    assert incident_date(find_dates(caption), caption) is None
+    timed = "On 09/06/2021, 13:05, he fled."
+    assert incident_date(find_dates(timed), timed).iso == "2021-09-06"
 
 
 @pytest.mark.parametrize(("text", "expected"), [

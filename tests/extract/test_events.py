@@ -164,7 +164,7 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     # a conjoined verb's own date before the "and" is not the event's; a noun's infinitive is no event
     ("Reyes-Campos was born in Mexico in 1979 and came to the United States with his parents when he was nine.",
      [("entry", None)]),
-    ("In 2010, he was arrested and deported.", [("arrest", "2010"), ("removal", "2010")]),
+    ("In 2010, he was arrested and deported.", [("apprehension", "2010"), ("removal", "2010")]),  # for removal
     ("A warrant was obtained, and on October 25, 2022 Cristian Ivanov was arrested.", [("arrest", "2022-10-25")]),
     ("These records also showed that Delgado-Hernandez never sought nor received permission from the United "
      "States Attorney General or DHS to reenter the United States.", []),
@@ -173,6 +173,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("Two months later, Sikorski fled to the United States in August 2002, entering on a visitor's visa.",
      [("entry", "2002-08")]),
     ("On November 18, 2021, Vargas fled from deputies in a stolen vehicle.", []),
+    # the reentry statute's words for a past removal: no arrest of its own
+    ("He is charged with illegal reentry after having been previously arrested and deported from the United States "
+     "on June 4, 2011.", [("removal", "2011-06-04")]),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected
@@ -206,7 +209,7 @@ def test_a_co_defendants_arrest(extract) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("The indictment revealed that he re-entered the U.S. after being deported on October 28, 2013.",
      [("reentry", None), ("removal", "2013-10-28")]),
-    ("He was arrested and deported in 2019.", [("arrest", "2019"), ("removal", "2019")]),
+    ("He was arrested and deported in 2019.", [("apprehension", "2019"), ("removal", "2019")]),
     # a gerund that narrates a dated reentry, and is no charge here, is the event
     ("Soto had been deported five times before illegally re-entering the U.S. in March 2015.",
      [("reentry", "2015-03")]),

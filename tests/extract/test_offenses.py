@@ -718,3 +718,9 @@ def test_a_participle_on_a_noun_does_not_end_a_list(extract) -> None:
             "counts of receiving stolen goods (Mass. 1966); possession of burglary tools (Mass. 1966).")
     dispositions = {o.charge: o.disposition for o in affirmed(extract(text), "offense")}
     assert dispositions.get("burglary", dispositions.get("possession of burglary tools")) == "convicted"
+
+
+def test_arrested_and_deported_dates_no_charge(extract) -> None:
+    (fact,) = affirmed(extract("He is charged with one count of illegal reentry after having been previously arrested "
+                               "and deported from the United States on June 4, 2011."), "offense")
+    assert (fact.disposition, fact.arrest_date) == ("charged", None)

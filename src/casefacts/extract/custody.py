@@ -24,6 +24,7 @@ _CRIMINAL_ARREST = re.compile(r"^\W*(?:\w+\W+){0,8}?(?:for|on (?:an? |the )?(?:(
                               r"federal|local|criminal|arrest|bench|extradition)\s+)*(?:charges?|warrants?|suspicion)|"
                               r"in connection with|charged with)\b", re.IGNORECASE)
 _CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp"})
+_PERFECT = re.compile(r"\b(?:having been|after being)\b", re.IGNORECASE)
 
 
 def immigration_custody(doc: Doc, cue: Span) -> bool:
@@ -53,3 +54,17 @@ def _for_a_charge(doc: Doc, cue: Span) -> bool:
         if any(all(i in phrase for i in range(o.start, o.end)) for o in offenses):
             return True
     return False
+
+
+def arrested_and_removed(cue: Span) -> bool:
+    """ "was arrested and formally deported": an arrest for removal, in immigration custody (and in "after having
+    been previously arrested and deported", the illegal-reentry statute's words for a past removal)."""
+    return cue.root.lemma_ == "arrest" and any(c.dep_ == "conj" and c.lemma_ in ("deport", "remove", "exclude")
+                                                for c in cue.root.children)
+
+
+def removal_formula(cue: Span) -> bool:
+    """ "after having been previously arrested and deported": the statute's formula, no event of its own."""
+    before = cue.doc[max(sent_of(cue).start, cue.start - 4):cue.start].text
+    return arrested_and_removed(cue) and bool(_PERFECT.search(before))
+

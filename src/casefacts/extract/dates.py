@@ -69,8 +69,8 @@ _YEAR_ATTRIBUTIVE = re.compile(
 # ... or alone in parentheses after a word, or first of a list there, or after a state's abbreviation: "convictions
 # for robbery (1998) and theft (2001)", "three DUI convictions (2015, 2016 and 2019)", "burglary (2011 and 2017)",
 # "larceny (Mass. 1966)" (not a reporter citation's "123 F.3d 456 (1998)" nor "(9th Cir. 1998)")
-_STATE_ABBREVIATION = (r"(?:Ala|Ariz|Ark|Cal|Calif|Colo|Conn|Del|Fla|Ga|Haw|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|"
-                       r"Mont|Neb|Nev|Okla|Or|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo|N\.[HJMYCD]|R\.I|S\.[CD]|W\.\s?Va)\."
+_STATE_ABBREVIATION = (r"(?:Ala|Ariz|Ark|Cal|Calif|Colo|Conn|Del|Fla|Ga|Haw|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|"
+                       r"Minn|Miss|Mo|Mont|Neb|Nev|Okla|Or|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo|N\.[HJMYCD]|R\.I|S\.[CD]|W\.\s?Va)\."
                        r"|Alaska|Idaho|Iowa|Maine|Ohio|Utah")
 _YEAR_PARENTHESIZED = re.compile(r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]))\((?:(?:" + _STATE_ABBREVIATION + r")\s+)?"
                                  r"(?P<year>(?:19|20)\d\d)(?=\)|(?:,|\s+and)\s*(?:19|20)\d\d\b)")
@@ -208,8 +208,8 @@ def _range_starts(found: list[DateMatch], text: str) -> list[DateMatch]:
 
 def _relative(found: list[DateMatch], text: str) -> list[DateMatch]:
     """ "two years later", "the following year", "six months later", "six days later", "the next day": resolved
-    against the last date before it in the same paragraph, at no finer precision than the anchor (years at year precision,
-    days and weeks only after a day)."""
+    against the last date before it in the same paragraph, at no finer precision than the anchor (years at year
+    precision, days and weeks only after a day)."""
     out = []
     for m in _RELATIVE.finditer(text):
         anchor = _anchor(found, text, m.start())
@@ -277,8 +277,9 @@ def parse_date(text: str | None) -> PartialDate | None:
 # a publication stamp is no incident: "07/01/2024 | Press release | Distributed by Public on 07/01/2024 16:17"
 _PUBLISHED = re.compile(r"\b(?:distributed|published|posted|updated|released|issued|press release)\b[^\n]*$",
                         re.IGNORECASE)
-_INCIDENT_TIME = re.compile(r"^\W*(?:at\s+)?(?:approximately\s+|about\s+)?(?:\d{3,4}\s*(?:hours|hrs)\b|\d{1,2}:\d\d)",
-                            re.IGNORECASE)
+# the time on the date's own line, not a case number on the next ("Dec 21, 2021\n3:19-CR-00461-IM")
+_INCIDENT_TIME = re.compile(r"^[^\w\n]*(?:at\s+)?(?:approximately\s+|about\s+)?"
+                            r"(?:\d{3,4}\s*(?:hours|hrs)\b|\d{1,2}:\d\d(?![\d\-]))", re.IGNORECASE)
 
 
 def incident_date(dates: list[DateMatch], text: str) -> PartialDate | None:

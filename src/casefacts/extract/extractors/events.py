@@ -37,7 +37,13 @@ from casefacts.extract.base import (
 )
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, modifiers_for
-from casefacts.extract.custody import BORDER, IMMIGRATION_AGENT, immigration_custody
+from casefacts.extract.custody import (
+    BORDER,
+    IMMIGRATION_AGENT,
+    arrested_and_removed,
+    immigration_custody,
+    removal_formula,
+)
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
 from casefacts.extract.merge import PRIOR_FLAG, REPEAT_FLAG
 from casefacts.extract.resources import Resources
@@ -171,9 +177,9 @@ class EventExtractor:
         root = cue.root
         clause = doc[max(sent_of(cue).start, cue.start - 8):min(sent_of(cue).end, cue.end + 12)].text
         if kind == "arrest":
-            if root.tag_ == "VBG" and root.dep_ in ("pcomp", "pobj"):
-                return None  # "an operation focused on arresting drug offenders"
-            return "apprehension" if immigration_custody(doc, cue) else "arrest"
+            if root.tag_ == "VBG" and root.dep_ in ("pcomp", "pobj") or removal_formula(cue):
+                return None  # "an operation focused on arresting drug offenders", "having been arrested and deported"
+            return "apprehension" if immigration_custody(doc, cue) or arrested_and_removed(cue) else "arrest"
         dated = _DATED.match(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text_with_ws + " ")
         in_phrase = root.dep_ in ("pcomp", "pobj") or root.dep_ == "conj" and root.head.dep_ in ("pcomp", "pobj")
         if (in_phrase or (root.tag_ == "VBG" and kind != "arrest")) \

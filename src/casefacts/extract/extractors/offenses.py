@@ -48,7 +48,7 @@ from casefacts.extract.charge_phrases import (
 )
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
-from casefacts.extract.custody import immigration_custody
+from casefacts.extract.custody import arrested_and_removed, immigration_custody
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
 from casefacts.extract.merge import CLEARED, DISPOSITION_RANK, OCCURRENCE_FLAG, REPEAT_FLAG
 from casefacts.extract.resources import Resources
@@ -342,7 +342,7 @@ class OffenseTextExtractor:
                 if not any(t.start <= c.start and c.end <= t.end and (t.start, t.end) != (c.start, c.end)
                            for t in terms)]
         grounds = [c.root for c in cues if _a_ground(c)]
-        cues = [c for c in cues if c.root not in grounds]
+        cues = [c for c in cues if c.root not in grounds and not arrested_and_removed(c)]
         mentions = self.mentions(doc, context, statutes, cues)
         if not mentions:
             return []
