@@ -724,3 +724,13 @@ def test_arrested_and_deported_dates_no_charge(extract) -> None:
     (fact,) = affirmed(extract("He is charged with one count of illegal reentry after having been previously arrested "
                                "and deported from the United States on June 4, 2011."), "offense")
     assert (fact.disposition, fact.arrest_date) == ("charged", None)
+
+
+def test_state_statute_titles_are_charges(extract) -> None:
+    text = ("He was arrested for recklessly endangering another person, corruption of minors, unlawful restraint "
+            "and possession of an instrument of crime, and convicted of indecent acts with a child in 1991.")
+    offenses = affirmed(extract(text), "offense")
+    assert {(o.charge, o.disposition) for o in offenses} == {
+        ("recklessly endangering another person", "arrested"), ("corruption of minors", "arrested"),
+        ("unlawful restraint", "arrested"), ("possession of an instrument of crime", "arrested"),
+        ("indecent acts with a child", "convicted")}

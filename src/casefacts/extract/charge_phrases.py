@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from casefacts.errors import ConfigError
+from casefacts.extract.context import SPANS_KEY
 
 _CUT_DEPS = frozenset({"conj", "cc", "punct", "relcl", "appos", "advcl", "parataxis", "npadvmod", "preconj"})
 
@@ -414,6 +415,10 @@ def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _holds_a_cue(doc: Doc, first: int, stop: int) -> bool:
+    return any(s.label_ == "DISPO" and first <= s.start < stop for s in doc.spans.get(SPANS_KEY, []))
+
+
 def _listed_item(doc: Doc, first: int, stop: int, rules: ChargePhraseRules) -> Span | None:
     """The charge of one list item [first, stop), its joiners and leading words dropped; None when it is none."""
     while stop > first and doc[stop - 1].lower_ in ("and", "or"):
@@ -425,8 +430,9 @@ def _listed_item(doc: Doc, first: int, stop: int, rules: ChargePhraseRules) -> S
     words = _item_words(doc, first, stop)
     if not len(item) or len(words) > rules.max_tokens \
             or any(t.tag_ in _FINITE or t.pos_ == "AUX" or t.ent_type_ in ("DATE", "TIME", "PERSON", "MONEY")
-                   or t.lower_ in rules.generic_heads for t in words) or item[0].tag_ == "VB":
-        return None
+                   or t.lower_ in rules.generic_heads for t in words) or item[0].tag_ == "VB" \
+            or item[-1].pos_ == "ADP" or _holds_a_cue(doc, first, stop):
+        return None  # "..., and convicted of" before the next charge is that charge's cue, no item
     head = words.root
     if in_words(head, rules.generic_heads) \
             or head.lower_ in rules.people_heads or item[0].pos_ not in ("ADJ", "NOUN", "VERB", "PROPN"):
