@@ -173,6 +173,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("Two months later, Sikorski fled to the United States in August 2002, entering on a visitor's visa.",
      [("entry", "2002-08")]),
     ("On November 18, 2021, Vargas fled from deputies in a stolen vehicle.", []),
+    # a BIA decision's admission for permanent residence at a port
+    ("The respondent was admitted for permanent residence at the port of Boston, Massachusetts, on April 26, 1957.",
+     [("entry", "1957-04-26")]),
     # the reentry statute's words for a past removal: no arrest of its own
     ("He is charged with illegal reentry after having been previously arrested and deported from the United States "
      "on June 4, 2011.", [("removal", "2011-06-04")]),

@@ -734,3 +734,9 @@ def test_state_statute_titles_are_charges(extract) -> None:
         ("recklessly endangering another person", "arrested"), ("corruption of minors", "arrested"),
         ("unlawful restraint", "arrested"), ("possession of an instrument of crime", "arrested"),
         ("indecent acts with a child", "convicted")}
+
+
+def test_a_laws_name_before_its_citation_is_no_charge(extract) -> None:
+    text = ("The respondent has been found deportable under section 241(a)(4) of the Immigration and Nationality Act "
+            "(8 U.S.C. 1251(a)(4)).")
+    assert affirmed(extract(text), "offense") == []

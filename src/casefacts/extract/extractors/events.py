@@ -58,6 +58,7 @@ _UNLAWFUL = re.compile(r"\b(?:illegal(?:ly)?|unlawful(?:ly)?|without (?:(?:immig
 _ATTEMPT = re.compile(r"\b(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ENTRY_PLACE = re.compile(r"\b(?:lawfully|illegally|unlawfully|without inspection|airport|port of entry|visa|"
                           r"border|international|as an? (?:visitor|nonimmigrant|immigrant|student|refugee|parolee)|"
+                          r"for (?:lawful )?permanent residence|at the port of|"
                           r"with an? [\w\-]+ (?:visa|exchange))\b", re.IGNORECASE)
 _DATED = re.compile(r"^\s*(?:(?:to|from) (?:the )?[A-Z][\w .]{0,30}?\s+)?(?:(?:again|(?:a|for the) \w+ time)\s+)?"
                     r"(?:(?:on|in)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d|"

@@ -302,8 +302,9 @@ class OffenseTextExtractor:
             start -= 1
         while start < end and (doc[start].lower_ in _FUNCTION or doc[start].lower_ in _NOT_CHARGE):
             start += 1
-        if start >= end or all(t.lower_ in _FUNCTION | _NOT_CHARGE for t in doc[start:end]):
-            return
+        if start >= end or all(t.lower_ in _FUNCTION | _NOT_CHARGE for t in doc[start:end]) \
+                or doc[end - 1].lower_ in ("act", "code"):
+            return  # "the Immigration and Nationality Act (8 U.S.C. 1251(a)(4))": a law's name, no charge
         text = doc[start:end].text
         found[:] = [m for m in found if not (start <= m.start and m.end <= end)]
         found.append(Mention(start, end, text, self.r.charges.normalize(text), False,
