@@ -740,3 +740,10 @@ def test_a_laws_name_before_its_citation_is_no_charge(extract) -> None:
     text = ("The respondent has been found deportable under section 241(a)(4) of the Immigration and Nationality Act "
             "(8 U.S.C. 1251(a)(4)).")
     assert affirmed(extract(text), "offense") == []
+
+
+def test_a_page_header_pg_is_no_guilty_plea(extract) -> None:
+    text = ("USCA4 Appeal: 22-4193 Doc: 34 Filed: 03/24/2023 Pg: 1 of 18 PUBLISHED In 2004 Alas was arrested for "
+            "malicious wounding.\n\nARREST 2019 PETIT LARCENY PG")
+    dispositions = {o.charge: o.disposition for o in affirmed(extract(text), "offense")}
+    assert dispositions == {"malicious wounding": "arrested", "PETIT LARCENY": "pleaded_guilty"}
