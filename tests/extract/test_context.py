@@ -64,3 +64,10 @@ def test_an_announced_charge_is_no_hypothesis(nlp) -> None:
     text = "This subject will be criminally charged with re-entry of an aggravated felon."
     assert _covers(nlp, text, "re-entry") == set()
     assert "hypothetical" in _covers(nlp, "He will face up to 20 years for re-entry.", "years")
+
+
+def test_whether_a_possessed_conviction_is_something_presupposes_it(nlp) -> None:
+    text = "His appeal presents the question of whether his 1999 Nevada conviction for drug possession is a felony."
+    assert "hypothetical" not in _covers(nlp, text, "possession")
+    assert "hypothetical" in _covers(nlp, text, "felony")
+    assert "hypothetical" in _covers(nlp, "The court asked whether he was convicted of theft.", "theft")

@@ -110,7 +110,22 @@ def _scope(doc: Doc, cue: Span, sent: Span, config: Mapping[str, Any], terminato
                 break
     if use_syntax and config["category"] == "hypothetical" and doc.has_annotation("DEP") and _infinitive(cue.root):
         end = min(end, max(cue.root.right_edge.i + 1, cue.end))  # "wanted at home to face charges ... was deported"
-    return Modifier(config["category"], cue.text, cue.start, cue.end, cue.end, end)
+    start = cue.end
+    if use_syntax and config["category"] == "hypothetical" and doc.has_annotation("DEP"):
+        start = max(start, _presupposed_subject_end(cue))
+    return Modifier(config["category"], cue.text, cue.start, cue.end, start, max(start, end))
+
+
+def _presupposed_subject_end(cue: Span) -> int:
+    """ "whether his 1999 Nevada conviction for drug possession is an aggravated felony": the question is what a
+    possessed subject is, not whether it exists; the scope starts after that subject."""
+    root = cue.root
+    if root.lower_ != "whether" or root.dep_ != "mark":
+        return cue.end
+    for subject in (c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > root.i):
+        if any(c.dep_ == "poss" for c in subject.children):
+            return subject.right_edge.i + 1
+    return cue.end
 
 
 def _infinitive(token: Any) -> bool:
