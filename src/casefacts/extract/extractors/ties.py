@@ -55,7 +55,7 @@ _COLLECTIVE = re.compile(r"[^;.]{0,20}?\b(?:all|both|each)\s+of\s+(?:whom|them)\
 # "a person under 13 years of age"
 _OTHER_AGE = re.compile(r"(?:\bwhen (?:he|she|they) (?:was|were)\s*|\bthen[\s\-‐]|"
                         r"\b(?:under|over|younger than|older than|below)\s+(?:the\s+age\s+of\s+)?)$", re.IGNORECASE)
-_PAST_AGE = re.compile(r"\b(?:at (?:the )?age(?: of)?|when (?:he|she|they) was|as an?|at)\s*$", re.IGNORECASE)
+_PAST_AGE = re.compile(r"\b(?:at (?:the )?age(?: of)?|when (?:he|she|they) was|as an?|at|by)\s*$", re.IGNORECASE)
 # A release introduces its subject with age and home town: "Eunorio Cortez Cortez, 52, of Beltsville,
 # Maryland", "Miguel Vargas-Narez (44, Mexico)", "Alexander Juarez-Sanchez, a/k/a Jose Flores, age 37,"; a caption's
 # "Gerardo Reyes-Campos (1), defendant" numbers a defendant.
