@@ -81,6 +81,11 @@ def test_a_year_in_parentheses_after_a_states_abbreviation() -> None:
     assert find_dates("Smith v. Jones, 12 N.E.2d 4 (Mass. 1966)") == []
 
 
+def test_a_stray_comma_after_the_month() -> None:
+    assert [d.date.iso for d in find_dates("On July, 23, 2017, ERO officers arrested him.")] == ["2017-07-23"]
+    assert [d.date.iso for d in find_dates("In March, 12 people were arrested in 2019.")] == ["2019"]
+
+
 def test_day_first_only_when_unambiguous() -> None:
     assert parse_date("25/12/2019").iso == "2019-12-25"
     assert parse_date("05/12/2019").iso == "2019-05-12"

@@ -173,6 +173,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("Two months later, Sikorski fled to the United States in August 2002, entering on a visitor's visa.",
      [("entry", "2002-08")]),
     ("On November 18, 2021, Vargas fled from deputies in a stolen vehicle.", []),
+    # a count of more removals with their years
+    ("He was removed to Honduras June 30, 2011, and subsequently four more times in 2014, 2016, 2017 and 2019.",
+     [("removal", "2011-06-30"), ("removal", "2014"), ("removal", "2016"), ("removal", "2017"), ("removal", "2019")]),
     # a BIA decision's admission for permanent residence at a port
     ("The respondent was admitted for permanent residence at the port of Boston, Massachusetts, on April 26, 1957.",
      [("entry", "1957-04-26")]),

@@ -747,3 +747,10 @@ def test_a_page_header_pg_is_no_guilty_plea(extract) -> None:
             "malicious wounding.\n\nARREST 2019 PETIT LARCENY PG")
     dispositions = {o.charge: o.disposition for o in affirmed(extract(text), "offense")}
     assert dispositions == {"malicious wounding": "arrested", "PETIT LARCENY": "pleaded_guilty"}
+
+
+def test_a_headline_charge_ends_before_the_line_break(extract) -> None:
+    text = ("Honduran national sentenced for assault on ICE officer\n\nNEW YORK \u2013 A Honduran national was "
+            "sentenced June 12 to 364 days after pleading guilty to one count of assault on a law enforcement officer.")
+    charges = {o.charge for o in affirmed(extract(text), "offense")}
+    assert charges and all(c == c.strip() for c in charges)

@@ -217,3 +217,13 @@ def test_a_petitioner_named_like_a_former_attorney_general(extract) -> None:
     assert _subject(extract, text).name == "Tanya Murphy Gonzales"
     text = "Jose Perez, Petitioner, v. Alberto R. Gonzales, Respondent.\n\nPerez was convicted of theft."
     assert _subject(extract, text).name == "Jose Perez"
+
+
+def test_against_in_a_headline_is_no_caption(extract) -> None:
+    text = ("ERO Boston arrests Chinese national charged with sex crimes against Massachusetts residents\n"
+            "BOSTON \u2014 ERO Boston apprehended an unlawfully present 43-year-old Chinese national. Deportation "
+            "officers arrested Yao Zhang July 5 in Medford.\nU.S. Border Patrol arrested Zhang Sept. 26, 2019.\n"
+            "ERO Oakdale released Zhang Dec. 13, 2019, on an immigration bond.")
+    facts = extract(text)
+    assert _subject(extract, text).name == "Yao Zhang"
+    assert [f.details for f in of_kind(facts, "community_tie") if f.tie_kind == "age"] == [{"age": 43}]

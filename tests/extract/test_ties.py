@@ -189,6 +189,7 @@ def test_opinion_and_release_ties(extract, text: str, expected: tuple) -> None:
     "U.S. Customs and Border Protection officers working at the International Bridge encountered a man.",
     '"This was an outstanding job by our front line officers," said Acting Port Director Cary Frieling.',
     "By age 12, he and a brother were members of the Latin King street gang.",  # an age at a past time
+    "He was charged with assault in the second degree: intent to cause physical injury with a weapon.",
     # the sentencing statute's purposes are no rehabilitation of the subject
     "Adopting the PSR\u2019s findings and considering the advisory guideline range and \u201cthe sentencing objectives "
     "of rehabilitation, incapacitation, retribution and deterrence,\u201d the district court imposed a sentence of 60 "

@@ -40,8 +40,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"(?P<year>(?:19|20)?\d\d)(?![\w/]|[.\-]\d)")),
     # 20190304 (rap-sheet compact form)
     ("compact", re.compile(r"(?<![\w\-/.])(?P<year>(?:19|20)\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)(?![\w\-/])")),
-    # June 3, 2018 / June 3rd 2018 / Jun. 3, 2018
-    ("month_day_year", re.compile(r"(?<![\w])" + _MONTH + r"\s+" + _DAY + r"(?:,\s*|\s+)" + _YEAR4 + r"(?!\d)",
+    # June 3, 2018 / June 3rd 2018 / Jun. 3, 2018 / July, 23, 2017 (a stray comma)
+    ("month_day_year", re.compile(r"(?<![\w])" + _MONTH + r",?\s+" + _DAY + r"(?:,\s*|\s+)" + _YEAR4 + r"(?!\d)",
                                   re.IGNORECASE)),
     # 3 June 2018 / 3rd of June, 2018 / 03-JUN-2018 / 03JUN2018
     ("day_month_year", re.compile(r"(?<![\w])" + _DAY + r"(?:\s+(?:of\s+)?|-|\s*)" + _MONTH

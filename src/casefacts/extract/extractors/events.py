@@ -95,7 +95,10 @@ _NTH_TIME = re.compile(r"\bfor (?:the|a) (?:second|third|fourth|fifth|sixth|seve
                        re.IGNORECASE)
 _AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:(?:most\s+)?recently\s+|again\s+|(?:once|twice)(?: each)?\s+)?"
                     r"(?:(?:in|on)\s+)?|"
-                    r",?\s*(?:and|then)\s+(?:again\s+|(?:most\s+)?recently\s+)?(?:(?:in|on)\s+)?)$", re.IGNORECASE)
+                    r",?\s*(?:and|then)\s+(?:again\s+|(?:most\s+)?recently\s+)?(?:(?:in|on)\s+)?|"
+                    # "removed June 30, 2011, and subsequently four more times in 2014, 2016, 2017 and 2019"
+                    r",?\s*(?:and\s+)?(?:(?:subsequently|later|then|again)\s+)?\w+\s+(?:more|additional|other)\s+times?"
+                    r"\s+(?:(?:in|on)\s+)?)$", re.IGNORECASE)
 
 
 class EventExtractor:

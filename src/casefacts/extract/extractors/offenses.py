@@ -156,6 +156,8 @@ class OffenseTextExtractor:
             while start > sent_of(span).start and self._left_modifier(doc[start - 1], start, span.end, levels):
                 start -= 1
             end = _degree_end(doc, _object_end(doc, span, self.phrase_rules.generic_heads))
+            while end > span.end and doc[end - 1].is_space:
+                end -= 1  # a headline's line break the parser hung on the object
             text = doc[start:end].text
             # the drug a "... to distribute" term acts on names no other offense: its canonical name stays
             acted_on = doc[span.end - 1].pos_ == "VERB" and end > span.end
