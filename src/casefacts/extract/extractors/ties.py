@@ -563,9 +563,10 @@ class TieExtractor:
 
 
 _AS_AGE = re.compile(r"\bas an?\s*$", re.IGNORECASE)  # "entered the United States as an 18 year-old"
-# "ERO Boston arrested a 20-year-old El Salvadoran national": the person agents act on is the release's subject
+# "ERO Boston arrested a 20-year-old El Salvadoran national", "apprehended an unlawfully present 43-year-old": the
+# person agents act on is the release's subject
 _ACTED_ON = re.compile(r"\b(?:arrested|apprehended|removed|deported|detained|encountered|repatriated)\s+an?"
-                       r"(?:\s+(?:unlawfully|illegally)\s+present)?\s*$", re.IGNORECASE)  # "apprehended an unlawfully present"
+                       r"(?:\s+(?:unlawfully|illegally)\s+present)?\s*$", re.IGNORECASE)
 _OBJECT_AGE = re.compile(r"\b(?:with|of|against|on|upon|to|from|by)\s+an?\s*$", re.IGNORECASE)
 # Nouns a release introduces its unnamed subject with: "A 38-year-old man", "a 41-year-old Dominican national"
 _INTRODUCED_PERSON = frozenset({"man", "woman", "national", "citizen", "alien", "noncitizen", "resident", "felon",
