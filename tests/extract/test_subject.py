@@ -174,6 +174,7 @@ def test_a_criminal_case_number(extract, text: str, case: str) -> None:
      "Reconsideration.", "Hilda Gaona-Calderon"),
     ("MARIO CABALLERO-ANAYA, a/k/a (D. Colo.)\nErnesto Martinez, a/k/a Ernesto Caballero,\nDefendant-Appellant.\n"
      "Mario Caballero-Anaya appeals his conviction.", "Mario Caballero-Anaya"),
+    ("Officers from ERO Boston arrested 49-year-old Elmer Perez Aug. 15 in North Dartmouth.", "Elmer Perez"),
 ])
 def test_more_ways_to_introduce_the_subject(extract, text: str, name: str) -> None:
     assert _subject(extract, text).name == name

@@ -190,6 +190,8 @@ def test_opinion_and_release_ties(extract, text: str, expected: tuple) -> None:
     '"This was an outstanding job by our front line officers," said Acting Port Director Cary Frieling.',
     "By age 12, he and a brother were members of the Latin King street gang.",  # an age at a past time
     "He was charged with assault in the second degree: intent to cause physical injury with a weapon.",
+    "ERO apprehended a noncitizen charged with aggravated rape, witness intimidation and indecent assault.",
+    "He was charged with intimidation of a witness.",
     # the sentencing statute's purposes are no rehabilitation of the subject
     "Adopting the PSR\u2019s findings and considering the advisory guideline range and \u201cthe sentencing objectives "
     "of rehabilitation, incapacitation, retribution and deterrence,\u201d the district court imposed a sentence of 60 "
