@@ -754,3 +754,17 @@ def test_a_headline_charge_ends_before_the_line_break(extract) -> None:
             "sentenced June 12 to 364 days after pleading guilty to one count of assault on a law enforcement officer.")
     charges = {o.charge for o in affirmed(extract(text), "offense")}
     assert charges and all(c == c.strip() for c in charges)
+
+
+def test_neighbours_in_a_list_stay_two_offenses(extract) -> None:
+    text = ("The court arraigned Perez on charges of aggravated rape, rape, intimidation of a witness and indecent "
+            "assault and battery.")
+    charges = sorted(o.charge for o in affirmed(extract(text), "offense"))
+    assert charges == ["aggravated rape", "indecent assault and battery", "intimidation of a witness", "rape"]
+
+
+def test_the_means_of_a_charge_is_no_second_charge(extract) -> None:
+    text = ("The police arrested him June 16, 2020, and charged him with second-degree manslaughter with a motor "
+            "vehicle and failure to insure a private motor vehicle.")
+    charges = sorted(o.charge for o in affirmed(extract(text), "offense"))
+    assert charges == ["failure to insure a private motor vehicle", "second-degree manslaughter"]

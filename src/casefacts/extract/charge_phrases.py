@@ -271,8 +271,13 @@ def charge_phrases(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, in
             if prep.lower_ == "for" and any(p.i < prep.i and p.lower_ != "for" and _names_a_charge(p, taken)
                                              for p in governed):
                 continue  # "convicted of aggravated battery for causing great bodily harm": the act, no charge
+            # "charged him with manslaughter with a motor vehicle and failure to insure": the means, no second charge
+            means = prep.lower_ == "with" and prep.dep_ == "prep" and any(
+                p.i < prep.i and p.lower_ == "with" and _names_a_charge(p, taken) for p in governed)
             for obj in (_lesser_object(c) for c in prep.children if c.dep_ in ("pobj", "pcomp")):
                 for item in _items(obj, rules) + [i for g in _verb_conjuncts(prep, obj) for i in _items(g, rules)]:
+                    if means and item is obj:
+                        continue
                     span = _phrase(doc, item, rules)
                     if span is None:
                         continue

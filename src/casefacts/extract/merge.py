@@ -30,6 +30,7 @@ DISPOSITION_RANK = {"unknown": 0, "arrested": 1, "charged": 2, "pending": 3, "co
 CLEARED = frozenset({"dismissed", "acquitted", "vacated", "expunged"})  # outcomes that undo a charge or conviction
 DATE_FIELDS = ("offense_date", "arrest_date", "disposition_date")
 DISTINCT_FLAG = "source:table_row"
+_LIST_GAP = 6  # characters at most between two items of a list (", ", " and ", "; or ")
 REPEAT_FLAG = "occurrence:repeat"  # "deported a third time": one more occurrence, even undated
 OCCURRENCE_FLAG = "occurrence:"  # "occurrence:prior", "occurrence:second": which occurrence of a charge
 PRIOR_FLAG = OCCURRENCE_FLAG + "prior"  # "had previously been deported": an earlier occurrence, undated
@@ -87,6 +88,8 @@ def same_offense(a: OffenseFact, b: OffenseFact) -> bool:
     if _occurrence(a) != _occurrence(b):
         return False  # "his second illegal re-entry" is not "his first prosecution for illegal re-entry"
     ka, kb = _charge_key(a), _charge_key(b)
+    if ka != kb and _listed_together(a, b):
+        return False  # "on charges of aggravated rape, rape, intimidation of a witness": two items of one list
     if bool(_INCHOATE.search(ka)) != bool(_INCHOATE.search(kb)):
         return False  # "conspiracy to commit murder" is not "murder"
     if ka != kb and _REENTRY.search(ka) and _REENTRY.search(kb) and {a.disposition, b.disposition} <= _OUTCOMES \
@@ -94,6 +97,12 @@ def same_offense(a: OffenseFact, b: OffenseFact) -> bool:
         return False  # "pleaded guilty to illegal re-entry after deportation" and "in 1989 he was convicted of
         # illegally reentering": the prior reentry convictions a reentry case recounts, under other wordings
     return ka == kb or f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} "
+
+
+def _listed_together(a: OffenseFact, b: OffenseFact) -> bool:
+    """Whether two mentions are neighbours in a list: on one page, apart by a separator's few characters."""
+    return any(x.doc_id == y.doc_id and x.page == y.page and 0 < y.start - x.end <= _LIST_GAP
+               for e, f in ((a.evidence, b.evidence), (b.evidence, a.evidence)) for x in e for y in f)
 
 
 def _occurrence(fact: OffenseFact) -> str | None:
