@@ -768,3 +768,10 @@ def test_the_means_of_a_charge_is_no_second_charge(extract) -> None:
             "vehicle and failure to insure a private motor vehicle.")
     charges = sorted(o.charge for o in affirmed(extract(text), "offense"))
     assert charges == ["failure to insure a private motor vehicle", "second-degree manslaughter"]
+
+
+def test_a_guilty_plea_conviction_is_a_plea(extract) -> None:
+    for text in ("We review his sentence resulting from a guilty-plea conviction for illegal reentry.",
+                 "We review his sentence resulting from a guilty plea conviction for illegal reentry."):
+        (fact,) = affirmed(extract(text), "offense")
+        assert fact.disposition == "pleaded_guilty"
