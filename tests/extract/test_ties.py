@@ -169,6 +169,18 @@ def test_another_persons_tie_is_not_the_subjects(extract, text: str) -> None:
     ("Respondent is a 28-year-old widower and the father of five United States born children.",
      ("family", {"relation": "child", "status": "us_citizen", "count": 5})),
     ("She is the mother of three and works at a bakery.", ("family", {"relation": "child", "count": 3})),
+    # older decisions: married on a date to a citizen, a status stated of the relatives together, "citizen wife"
+    ("Respondent was married in 1931 to a citizen of the United States.",
+     ("family", {"relation": "spouse", "status": "us_citizen"})),
+    ("Appellant, married on September 3, 1958, to a United States citizen, applied for a waiver.",
+     ("family", {"relation": "spouse", "status": "us_citizen"})),
+    ("Counsel asserted that the respondent's wife and minor child are citizens of the United States.",
+     ("family", {"relation": "spouse", "status": "us_citizen"})),
+    ("The alien has had long residence here, and his citizen wife and son reside here.",
+     ("family", {"relation": "spouse", "status": "us_citizen"})),
+    ("The alien has had long residence here, and his citizen wife and son reside here.", ("residence", {})),
+    ("He is divorced and he has a minor daughter, also a citizen, whom he visits regularly.",
+     ("family", {"relation": "child", "status": "us_citizen", "count": 1})),
     ("BUENOS AIRES, Argentina – A 67-year-old Argentinean wanted in Argentina was removed Jan. 22.\n\nCarmen "
      "Portillo Salazar, who entered in 1977, was ordered removed. Portillo appealed. Portillo lost.",
      ("age", {"age": 67})),
