@@ -51,8 +51,9 @@ _AGE = re.compile(rf"\b(?P<n>\d{{1,3}}|{_TENS}(?:[\s\-‐]{_UNITS})?|{_TEENS})[\
 _ANAPHORIC_AGE = re.compile(r"\b(?:the|(?:record|case|appeal) relates to an?)\s+$", re.IGNORECASE)
 _LIST_GLUE = re.compile(r"[\s,]*(?:and|or)?[\s\w\-]*", re.IGNORECASE)
 # "his wife and two children, all of whom are U.S. citizens", "the respondent's wife and minor child are citizens"
-_COLLECTIVE = re.compile(r"[^;.]{0,20}?\b(?:all|both|each)\s+of\s+(?:whom|them)\b|\s*(?:are|were)\b(?=\s+(?:both\s+|all\s+)?"
-                         r"(?:U\.\s?S\.|United States|American|lawful|legal|permanent|citizens))", re.IGNORECASE)
+_COLLECTIVE = re.compile(r"[^;.]{0,20}?\b(?:all|both|each)\s+of\s+(?:whom|them)\b|"
+                         r"\s*(?:are|were)\b(?=\s+(?:both\s+|all\s+)?(?:U\.\s?S\.|United States|American|lawful|legal|"
+                         r"permanent|citizens))", re.IGNORECASE)
 # an age at another time or a bound, not the subject's age: "when he was fifteen years old", "then-18-year-old",
 # "a person under 13 years of age"
 _OTHER_AGE = re.compile(r"(?:\bwhen (?:he|she|they) (?:was|were)\s*|\bthen[\s\-‐]|"
