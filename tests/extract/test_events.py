@@ -173,6 +173,11 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("Two months later, Sikorski fled to the United States in August 2002, entering on a visitor's visa.",
      [("entry", "2002-08")]),
     ("On November 18, 2021, Vargas fled from deputies in a stolen vehicle.", []),
+    # an admission at a named port dates an entry; an order that directs a deportation is no removal
+    ("The respondent has resided in the United States since his admission at San Ysidro, California, on June 15, "
+     "1956.", [("entry", "1956-06-15")]),
+    ("He made an admission at the hearing on May 2, 2001.", []),
+    ("The officer entered an order on April 21, 1960, directing that the respondent be deported.", []),
     # a count of more removals with their years
     ("He was removed to Honduras June 30, 2011, and subsequently four more times in 2014, 2016, 2017 and 2019.",
      [("removal", "2011-06-30"), ("removal", "2014"), ("removal", "2016"), ("removal", "2017"), ("removal", "2019")]),

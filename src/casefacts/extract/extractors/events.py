@@ -185,7 +185,8 @@ class EventExtractor:
                 return None  # "an operation focused on arresting drug offenders", "having been arrested and deported"
             return "apprehension" if immigration_custody(doc, cue) or arrested_and_removed(cue) else "arrest"
         dated = _DATED.match(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text_with_ws + " ")
-        in_phrase = root.dep_ in ("pcomp", "pobj") or root.dep_ == "conj" and root.head.dep_ in ("pcomp", "pobj")
+        in_phrase = (root.dep_ in ("pcomp", "pobj") or root.dep_ == "conj" and root.head.dep_ in ("pcomp", "pobj")) \
+            and root.lemma_ != "admission"  # "since his admission at San Ysidro on June 15, 1956" dates an entry
         if (in_phrase or (root.tag_ == "VBG" and kind != "arrest")) \
                 and not (kind == "removal" and dated) and not (kind == "reentry" and _DATED_ENTRY.match(
                     doc[cue.end:min(sent_of(cue).end, cue.end + 10)].text + " ")):
@@ -205,9 +206,10 @@ class EventExtractor:
                 and not _MOST_RECENTLY.search(rest) and not _COUNT_LISTED.match(rest):
             return None  # "has been deported from the United States four times": a count, no narrated event (but
             # "removed three times, most recently in 2014" narrates the last, "six times: in 2000, ..." each)
-        if root.head.lemma_ == "order" and root.dep_ in ("ccomp", "oprd", "xcomp", "dobj") \
+        if root.head.lemma_ in ("order", "direct", "require") and root.dep_ in ("ccomp", "oprd", "xcomp", "dobj") \
                 or root.dep_ == "acl" and root.head.head.lemma_ == "order":
-            return None  # "an immigration judge ordered X removed", "ordered his deportation": an order, no removal
+            return None  # "an immigration judge ordered X removed", "ordered his deportation", "an order ... directing
+            # that the respondent be deported": an order, no removal
         if kind == "removal":
             if root.lemma_ == "remove" and not (re.search(r"\bto (?:the )?[A-Z]\w+", clause) or re.search(
                     r"\b(?:deport\w*|removal|order)\b", clause, re.IGNORECASE) or IMMIGRATION_AGENT.search(clause)
@@ -245,8 +247,12 @@ class EventExtractor:
             return "reentry"
         if cue.text.lower() == "admitted to" and not _US.match(doc[cue.end:cue.end + 4].text):
             return None  # "admitted to being in the United States illegally", "admitted to agents that": a confession
-        # entry verbs: only into the country ("goods that had arrived from the United States" is no entry)
-        if not _US.search(after) and not _ENTRY_PLACE.search(after) or re.match(r"\s*from\b", after, re.IGNORECASE):
+        # entry verbs: only into the country ("goods that had arrived from the United States" is no entry); an
+        # admission names its port ("since his admission at San Ysidro, California, on June 15, 1956")
+        port = r"\s*(?:the )?(?-i:[A-Z])" if cue.text.lower().endswith(" at") else r"\s*at (?:the )?(?-i:[A-Z])"
+        admitted_at = root.lemma_ in ("admit", "admission") and re.match(port, after)
+        if not _US.search(after) and not _ENTRY_PLACE.search(after) and not admitted_at \
+                or re.match(r"\s*from\b", after, re.IGNORECASE):
             return None
         if root.lemma_ in ("come", "cross") and re.search(r"\bback\b", after, re.IGNORECASE) \
                 or _NTH_TIME.search(after):
