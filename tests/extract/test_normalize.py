@@ -23,6 +23,10 @@ def charges():
     ("CORP INJ SPOUSE/COHAB", "corporal injury to a spouse or cohabitant"),
     ("POSS W/INT TO DIST COC", "possession with intent to distribute cocaine"),
     ("Burglary in the Second Degree", "burglary in the second degree"),
+    # the degree has one place, whatever the order the text writes
+    ("second degree burglary", "burglary in the second degree"),
+    ("Burglary, second degree", "burglary in the second degree"),
+    ("first-degree robbery", "robbery in the first degree"),
     ("illegally re-entering", "illegal reentry"),
     ("HIT-AND-RUN", "hit and run"),
 ])

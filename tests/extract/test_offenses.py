@@ -775,3 +775,10 @@ def test_a_guilty_plea_conviction_is_a_plea(extract) -> None:
                  "We review his sentence resulting from a guilty plea conviction for illegal reentry."):
         (fact,) = affirmed(extract(text), "offense")
         assert fact.disposition == "pleaded_guilty"
+
+
+def test_a_degree_after_a_comma_is_part_of_the_charge(extract) -> None:
+    text = ("He was convicted as recently as 1959 of second degree burglary and grand larceny.\n\nEXCLUDABLE: "
+            "Convicted of crimes involving moral turpitude \u2014 Burglary, second degree; larceny.")
+    charges = sorted(o.charge for o in affirmed(extract(text), "offense"))
+    assert charges == ["grand larceny", "second degree burglary"]

@@ -88,7 +88,7 @@ _DEMONSTRATIVES = frozenset({"that", "this", "those", "these"})
 _BACK_DETERMINERS = _DEMONSTRATIVES | {"the", "both", "all", "each", "such"}
 _OCCURRENCE = {"prior": "prior", "previous": "prior", "earlier": "prior", "former": "prior", "first": "first",
                "second": "second", "third": "third", "fourth": "fourth", "fifth": "fifth"}
-_DEGREE_AFTER = re.compile(r"[ \t]*[\-‐]?[ \t]*(?:in[ \t]+the[ \t]+)?"
+_DEGREE_AFTER = re.compile(r"[ \t]*[\-‐,]?[ \t]*(?:in[ \t]+the[ \t]+)?"  # "Burglary, second degree; larceny"
                            r"(?:(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[ \t\-]+degree\b|"
                            r"(?-i:I{1,3}|IV)\b(?![.\-]))", re.IGNORECASE)  # "assault III": Oregon's degrees
 _OBJECT_PREPOSITIONS = frozenset({"of", "by", "with", "on", "upon"})
@@ -825,7 +825,7 @@ def _own_words(token: Token) -> list[int]:
 
 def _degree_end(doc: Doc, end: int) -> int:
     """The end of a charge with its degree written after it ("assault second degree", "robbery in the first
-    degree", "burglary 2nd degree", "assault III")."""
+    degree", "burglary 2nd degree", "Burglary, second degree", "assault III")."""
     found = _DEGREE_AFTER.match(doc.text, doc[end - 1].idx + len(doc[end - 1]))
     if found is None:
         return end
