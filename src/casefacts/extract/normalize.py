@@ -45,7 +45,8 @@ class ChargeNormalizer:
         text = _ORDINAL_DEGREE.sub(lambda m: f" in the {_ORDINALS.get(m.group(1).lower(), m.group(1).lower())} "
                                    "degree ", text)
         text = re.sub(r"\bin the in the\b", "in the", text.lower())
-        # one place for the degree: "second degree burglary", "Burglary, second degree" -> "burglary in the second degree"
+        # one place for the degree: "second degree burglary", "Burglary, second degree" -> "burglary in the second
+        # degree"
         text = re.sub(r"\s*,\s*(in the \w+ degree)\b", r" \1", text)
         text = re.sub(r"^\s*(in the \w+ degree)\s+(.+?)\s*$", r"\2 \1", text)
         text = re.sub(r"\s*/\s*", " or ", text) if "/" in text else text
