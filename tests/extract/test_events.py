@@ -178,6 +178,13 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      "1956.", [("entry", "1956-06-15")]),
     ("He made an admission at the hearing on May 2, 2001.", []),
     ("The officer entered an order on April 21, 1960, directing that the respondent be deported.", []),
+    # immigration agents who find him, or a finding inside the country, take him into custody (not at a jail)
+    ('On May 2, 1996, agents of the United States Immigration and Naturalization Service ("INS") found defendant in '
+     "Arlington County, Virginia.", [("apprehension", "1996-05-02")]),
+    ("In February 2007, Straw was discovered inside the United States while on probation.",
+     [("apprehension", "2007-02")]),
+    ("During routine jail checks ICE agents discovered him in Hidalgo County and lodged a detainer.", []),
+    ("Police found drugs in his car on May 3, 2001.", []),
     # a count of more removals with their years
     ("He was removed to Honduras June 30, 2011, and subsequently four more times in 2014, 2016, 2017 and 2019.",
      [("removal", "2011-06-30"), ("removal", "2014"), ("removal", "2016"), ("removal", "2017"), ("removal", "2019")]),

@@ -17,8 +17,9 @@ BORDER = re.compile(r"\b(?:Border Patrol|border agents?|CBP|Customs and Border P
                     re.IGNORECASE)
 # Civil immigration agents: their arrest is an apprehension (taken into immigration custody), not a
 # criminal arrest, unless it is "for" / "on charges of" a crime. HSI is ICE's investigative arm.
-IMMIGRATION_AGENT = re.compile(r"\b(?:ERO|ICE|HSI|(?i:Homeland Security Investigations|Enforcement and Removal "
-                               r"Operations|Immigration and Customs Enforcement|deportation officers?|"
+IMMIGRATION_AGENT = re.compile(r"\b(?:ERO|ICE|HSI|INS|(?i:Homeland Security Investigations|Enforcement and Removal "
+                               r"Operations|Immigration and Customs Enforcement|Immigration and Naturalization Service|"
+                               r"deportation officers?|"
                                r"immigration (?:officers?|agents?|authorities|custody)|Fugitive Operations))\b")
 _CRIMINAL_ARREST = re.compile(r"^\W*(?:\w+\W+){0,8}?(?:for|on (?:an? |the )?(?:(?:outstanding|active|felony|state|"
                               r"federal|local|criminal|arrest|bench|extradition)\s+)*(?:charges?|warrants?|suspicion)|"

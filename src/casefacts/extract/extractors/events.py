@@ -73,9 +73,10 @@ _LAWFUL_STATUS = re.compile(r"\bas an? (?:conditional |lawful |legal )*(?:perman
                             re.IGNORECASE)
 _RETURNED_UNLAWFULLY = re.compile(r"\s*(?:illegally|unlawfully|without (?:authorization|permission|inspection)|"
                                   r"(?:yet )?again\s*[.;])", re.IGNORECASE)
-_FOUND_WHERE = re.compile(r"\s*(?:(?:in|within) (?:the )?(?:United States|U\.\s?S\.|this country|country)\b|"
+_FOUND_WHERE = re.compile(r"\s*(?:(?:in|within|inside) (?:the )?(?:United States|U\.\s?S\.|this country|country)\b|"
                           r"by (?:the )?(?:U\.\s?S\. )?(?:Border Patrol|immigration|ICE|agents|officers|"
                           r"law enforcement|deportation|federal agents|Customs))", re.IGNORECASE)
+_IN_JAIL = re.compile(r"\b(?:jail|detainer|prison|correctional|county custody)\b", re.IGNORECASE)  # a detainer's start
 _FOUND_NOT = re.compile(r"\s*(?:in possession|guilty|removable|deportable|inadmissible|to be|dead)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(r"\b(?:previously|twice|once|repeatedly|\w+-time)\s+$", re.IGNORECASE)
 _AFTER_VERB = frozenset({"from", "to", "in", "on", "at", "by", "after", "back", "and", "or", "for", "twice", "again",
@@ -224,6 +225,10 @@ class EventExtractor:
             # "found in possession of")
             after = doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text
             return "apprehension" if _FOUND_WHERE.match(after) and not _FOUND_NOT.match(after) else None
+        if kind == "found_by":  # "agents of the INS found defendant in Arlington County": immigration agents find him
+            agents = " ".join(t.text for c in root.children if c.dep_ == "nsubj" for t in c.subtree)
+            found = any(c.dep_ == "dobj" for c in root.children) and not _IN_JAIL.search(sent_of(cue).text)
+            return "apprehension" if found and (IMMIGRATION_AGENT.search(agents) or BORDER.search(agents)) else None
         if kind == "encounter":  # "Border Patrol encountered him near Eagle Pass"; ICE's encounter at a jail is
             return "apprehension" if BORDER.search(sent_of(cue).text) else None  # a detainer's start, none
         before = doc[max(sent_of(cue).start, cue.start - 6):cue.start].text
