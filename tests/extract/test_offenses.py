@@ -782,3 +782,12 @@ def test_a_degree_after_a_comma_is_part_of_the_charge(extract) -> None:
             "Convicted of crimes involving moral turpitude \u2014 Burglary, second degree; larceny.")
     charges = sorted(o.charge for o in affirmed(extract(text), "offense"))
     assert charges == ["grand larceny", "second degree burglary"]
+
+
+def test_a_range_over_a_list_dates_none_of_its_items(extract) -> None:
+    text = ("From 1990 to 1992, Hernandez suffered five convictions-possession of bad checks, driving under the "
+            "influence, attempted grand theft, forgery, and possession of forged notes. Between 2001 and 2003 he was "
+            "convicted of theft.")
+    dated = {o.charge: o.disposition_date.iso if o.disposition_date else None
+             for o in affirmed(extract(text), "offense")}
+    assert dated["forgery"] is None and dated["theft"] == "2001"

@@ -71,6 +71,8 @@ _CRIME_CONTEXT = re.compile(r"\b(?:crimes?|criminal|offen[cs]es?|commit(?:ted|ti
                             re.IGNORECASE)
 _INCHOATE = re.compile(r"(?:criminal\s+)?(?:conspiracy|attempt|solicitation)", re.IGNORECASE)
 _ARTICLE = re.compile(r"\s+(?:a|an|the)$")
+_RANGE_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_RANGE_END = re.compile(r"\s*(?:to|through|until|and|-|–)\s*(?:\d|[A-Z])", re.IGNORECASE)
 _THIS_OFFENSE = re.compile(r"\s*(?:This|That|The|Each|Both) (?:violations?|offen[cs]es?|charges?|crimes?|counts?)"
                            r" (?:is|are|was|were|carries|carry)\b", re.IGNORECASE)
 _ALL_CHARGES = re.compile(r"\b(?:those|these|the|both|all(?: three| four| of the)?|each of the) "
@@ -481,6 +483,10 @@ class OffenseTextExtractor:
                 continue  # "burglary in 1998; theft in 2001": another item's date
             if d.start in owners and not own_item and any(o <= group.start for o in owners.values()):
                 continue  # "burglary in 1995, theft (1997) and robbery in 2000": another item's date
+            if _RANGE_START.search(text_of(doc)[max(sent_of(token).start_char, d.start - 12):d.start]) \
+                    and _RANGE_END.match(text_of(doc), d.end) \
+                    and sum(len(g.mentions) for g in groups if g.sent == sent_of(token)) > 1:
+                continue  # "From 1990 to 1992, Hernandez suffered five convictions": no item's own date
             sent_cues = [c for c in cues if sent_of(c).start == sent_of(token).start
                          and (c in group.cues or d.start not in owners)]  # an item's date: its charge's cue
             found = self._date_role(doc, token, sent_cues, group)
