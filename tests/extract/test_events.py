@@ -154,11 +154,12 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      "assistance from ERO Mexico and the Security Alliance for Fugitive Enforcement (SAFE) Task Force, removed Cruz "
      "Aranda-Garcia, a 38-year-old unlawfully present Mexican national, from the U.S. in January 2023.",
      [("removal", "2023-01")]),
-    # "took custody of", "transferred ... into ICE custody"; a chain of dates "and most recently on"
+    # "took custody of"; a custody transfer is no event ("transferred ... into ICE custody"); a chain of dates "and
+    # most recently on"
     ("ERO took custody of Montalvo-Coreno in June 2011 at the jail.", [("apprehension", "2011-06")]),
     ("Police took custody of the man in 2012.", [("arrest", "2012")]),
-    ("The Texas Department of Criminal Justice transferred Garza into ICE custody Feb. 24, 2010.",
-     [("apprehension", "2010-02-24")]),
+    ("The Texas Department of Criminal Justice transferred Garza into ICE custody Feb. 24, 2010.", []),
+    ("He was transferred into ERO custody from the Bureau of Prisons.", []),
     ("He was also removed to Mexico in December 2017, September 2019, and most recently on July 14, 2021.",
      [("removal", "2017-12"), ("removal", "2019-09"), ("removal", "2021-07-14")]),
     # a conjoined verb's own date before the "and" is not the event's; a noun's infinitive is no event
