@@ -35,6 +35,8 @@ def grammar() -> StatuteGrammar:
     ("Tex. Penal Code § 22.01(a)(1)", "TX", "Tex. Penal Code", "22.01(a)(1)", "Tex. Penal Code § 22.01(a)(1)"),
     ("INA § 212(a)(6)(A)(i)", "US", "INA", "212(a)(6)(A)(i)", "INA § 212(a)(6)(A)(i)"),
     ("Tex. Transp. Code § 521.021", "TX", "Tex. Transp. Code", "521.021", "Tex. Transp. Code § 521.021"),
+    ("indicted on a single count of violating 8 U.S.C. § § 1326(a) and (b)(2).", "US", "8 U.S.C.", "1326(a)",
+     "8 U.S.C. § § 1326(a) and (b)(2)"),  # a spaced double section sign
 ])
 def test_citations(grammar: StatuteGrammar, text: str, jurisdiction: str, code: str, section: str,
                    cited: str) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from casefacts.schema import Statute
 
 SECTION = r"\d+[A-Z]?(?:[.\-:/]\d+[A-Z]?)*(?:\s?\([A-Za-z0-9]{1,5}\))*"
-_SIGN = r"(?:§§?\s*|sec(?:tion|s?\.)\s*|s\.\s*)?"
+_SIGN = r"(?:§(?:\s?§)?\s*|sec(?:tion|s?\.)\s*|s\.\s*)?"  # "§ § 1326(a)": a spaced §§
 # Further sections of the same code ("1326(a) and Section 1326(b)(1)", "1326(a) and (b)(2)"): part of
 # the citation as written; ``section`` keeps the first one.
 _MORE_SECTIONS = re.compile(r"(?:\s*(?:,|and|or|&)\s*(?:§§?\s*|sec(?:tion|s?\.)\s*)?(?:\d+[A-Z]?)?"
