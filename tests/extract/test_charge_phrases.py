@@ -89,6 +89,8 @@ def test_phrases_in_the_object_of_a_cue(phrases, text: str, expected: list[str])
     "He was convicted of a felony and sentenced to five years.",          # a conjunct verb, no gerund
     "The IJ sustained the charge of entering without inspection.",        # a ground of removability
     "He was subject to the penalty for a conviction for commission of an aggravated felony.",  # a category
+    "An alien convicted for violation of title 18, section 80, U.S.C., was ordered deported.",  # a citation
+    "Convicted of a violation of any law or regulation relating to the illicit traffic in narcotic drugs.",
 ])
 def test_no_phrase(phrases, text: str) -> None:
     assert phrases(text) == []
