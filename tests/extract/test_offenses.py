@@ -791,3 +791,12 @@ def test_a_range_over_a_list_dates_none_of_its_items(extract) -> None:
     dated = {o.charge: o.disposition_date.iso if o.disposition_date else None
              for o in affirmed(extract(text), "offense")}
     assert dated["forgery"] is None and dated["theft"] == "2001"
+
+
+def test_more_offense_names(extract) -> None:
+    text = ("In 1985, Gonzales was convicted of being under the influence of heroin and possession of a hypodermic "
+            "needle.\n\nHis convictions include multiple counts of possession of controlled substances and drug "
+            "paraphernalia, burglary and trespassing.")
+    charges = sorted(o.charge for o in affirmed(extract(text), "offense"))
+    assert charges == ["being under the influence of heroin", "burglary", "drug paraphernalia",
+                       "possession of a hypodermic needle", "possession of controlled substances", "trespassing"]
