@@ -796,7 +796,8 @@ def test_a_range_over_a_list_dates_none_of_its_items(extract) -> None:
 def test_more_offense_names(extract) -> None:
     text = ("In 1985, Gonzales was convicted of being under the influence of heroin and possession of a hypodermic "
             "needle.\n\nHis convictions include multiple counts of possession of controlled substances and drug "
-            "paraphernalia, burglary and trespassing.")
+            "paraphernalia, burglary, trespassing, grand theft and domestic violence.")
     charges = sorted(o.charge for o in affirmed(extract(text), "offense"))
-    assert charges == ["being under the influence of heroin", "burglary", "drug paraphernalia",
-                       "possession of a hypodermic needle", "possession of controlled substances", "trespassing"]
+    assert charges == ["being under the influence of heroin", "burglary", "domestic violence", "drug paraphernalia",
+                       "grand theft", "possession of a hypodermic needle", "possession of controlled substances",
+                       "trespassing"]
