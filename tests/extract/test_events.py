@@ -186,6 +186,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      [("apprehension", "2007-02")]),
     ("During routine jail checks ICE agents discovered him in Hidalgo County and lodged a detainer.", []),
     ("Police found drugs in his car on May 3, 2001.", []),
+    # a parole into the country is an entry
+    ("On March 1, 2010, U.S. Customs and Border Protection paroled Arriola into the United States through El Paso.",
+     [("entry", "2010-03-01")]),
     # a count of more removals with their years
     ("He was removed to Honduras June 30, 2011, and subsequently four more times in 2014, 2016, 2017 and 2019.",
      [("removal", "2011-06-30"), ("removal", "2014"), ("removal", "2016"), ("removal", "2017"), ("removal", "2019")]),

@@ -175,6 +175,8 @@ def test_a_criminal_case_number(extract, text: str, case: str) -> None:
     ("MARIO CABALLERO-ANAYA, a/k/a (D. Colo.)\nErnesto Martinez, a/k/a Ernesto Caballero,\nDefendant-Appellant.\n"
      "Mario Caballero-Anaya appeals his conviction.", "Mario Caballero-Anaya"),
     ("Officers from ERO Boston arrested 49-year-old Elmer Perez Aug. 15 in North Dartmouth.", "Elmer Perez"),
+    ("Deportation officers removed Alejandro Piedras-Padilla from the United States to Mexico July 17.",
+     "Alejandro Piedras-Padilla"),
 ])
 def test_more_ways_to_introduce_the_subject(extract, text: str, name: str) -> None:
     assert _subject(extract, text).name == name
