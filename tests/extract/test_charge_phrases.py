@@ -91,6 +91,7 @@ def test_phrases_in_the_object_of_a_cue(phrases, text: str, expected: list[str])
     "He was subject to the penalty for a conviction for commission of an aggravated felony.",  # a category
     "An alien convicted for violation of title 18, section 80, U.S.C., was ordered deported.",  # a citation
     "Convicted of a violation of any law or regulation relating to the illicit traffic in narcotic drugs.",
+    "He was convicted and was sentenced to confinement for a period of five years.",  # a term, no charge
 ])
 def test_no_phrase(phrases, text: str) -> None:
     assert phrases(text) == []

@@ -230,3 +230,8 @@ def test_against_in_a_headline_is_no_caption(extract) -> None:
     facts = extract(text)
     assert _subject(extract, text).name == "Yao Zhang"
     assert [f.details for f in of_kind(facts, "community_tie") if f.tie_kind == "age"] == [{"age": 43}]
+
+
+def test_a_decisions_title_with_its_interim_number(extract) -> None:
+    text = "Matter of Przygocki, Interim Decision Number 2789\n\nDocket Number A-8241801\n\nThe respondent appeals."
+    assert _subject(extract, text).name == "Przygocki"
