@@ -801,3 +801,10 @@ def test_more_offense_names(extract) -> None:
     assert charges == ["being under the influence of heroin", "burglary", "domestic violence", "drug paraphernalia",
                        "grand theft", "possession of a hypodermic needle", "possession of controlled substances",
                        "trespassing"]
+
+
+def test_the_plea_dates_its_clause_before_the_sentencing_clause(extract) -> None:
+    text = ("Officers also discovered that Ramirez pleaded guilty to aggravated assault with a deadly weapon in Texas "
+            "state court in 1998 and was sentenced to eight years' deferred adjudication probation.")
+    (fact,) = affirmed(extract(text), "offense")
+    assert (fact.disposition, fact.disposition_date.iso) == ("pleaded_guilty", "1998")

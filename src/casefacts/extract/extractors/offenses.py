@@ -565,8 +565,12 @@ class OffenseTextExtractor:
         def sentencing(c: Span) -> bool:
             return c.root.lemma_.lower() == "sentence"
 
-        # "pleaded guilty on 12/14/2016 and was sentenced to": the plea's date, not the sentencing's
-        nearest = min(sent_cues, key=lambda c: (distance(c) + 4 * sentencing(c), c.start > date.start))
+        # "pleaded guilty on 12/14/2016 and was sentenced to": the plea's date, not the sentencing's; "pleaded guilty
+        # to X in state court in 1998 and was sentenced to ...": a sentencing in another clause gives way to the plea
+        ranked = sorted(sent_cues, key=lambda c: (distance(c) + 4 * sentencing(c), c.start > date.start))
+        nearest = ranked[0]
+        if sentencing(nearest) and len(ranked) > 1 and other_clause(doc, nearest, date.start_char, date.end_char):
+            nearest = ranked[1]
         if nearest not in group.cues or other_clause(doc, nearest, date.start_char, date.end_char):
             return None  # "removed him in May 2011 after he was convicted of larceny": the removal's date
         role = DATE_ROLE.get(nearest.id_)
