@@ -808,3 +808,10 @@ def test_the_plea_dates_its_clause_before_the_sentencing_clause(extract) -> None
             "state court in 1998 and was sentenced to eight years' deferred adjudication probation.")
     (fact,) = affirmed(extract(text), "offense")
     assert (fact.disposition, fact.disposition_date.iso) == ("pleaded_guilty", "1998")
+
+
+def test_a_when_clause_shares_its_main_clauses_date(extract) -> None:
+    text = ("Appellant's illegal presence came to immigration officials' attention in 1998 when he was convicted of "
+            "assault with intent to commit felony rape.")
+    (fact,) = affirmed(extract(text), "offense")
+    assert fact.disposition_date.iso == "1998"

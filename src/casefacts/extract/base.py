@@ -155,6 +155,8 @@ def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
         # by ERO on Sept. 2, 2015, at the jail following his arrest": the encounter's, not the arrest's
     if noun:
         return False
+    if cue.root.dep_ == "advcl" and verb == cue.root.head and any(c.lower_ == "when" for c in cue.root.children):
+        return False  # "came to the officials' attention in 1998 when he was convicted of assault": one time
     if cue.root.dep_ == "conj" and verb == cue.root.head and verb.i < span.start < cue.root.i \
             and any(t.dep_ == "cc" for t in doc[span.end:cue.root.i]):
         return True  # "was born in Mexico in 1979 and came to the United States": the birth's date (not so a
