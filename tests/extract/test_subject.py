@@ -235,3 +235,9 @@ def test_against_in_a_headline_is_no_caption(extract) -> None:
 def test_a_decisions_title_with_its_interim_number(extract) -> None:
     text = "Matter of Przygocki, Interim Decision Number 2789\n\nDocket Number A-8241801\n\nThe respondent appeals."
     assert _subject(extract, text).name == "Przygocki"
+
+
+def test_an_alias_also_known_as_is_no_party(extract) -> None:
+    text = ("UNITED STATES of America, Appellee, v. Jesus TORRES-VILLALOBOS, also known as Javier Rios-Hernandez, "
+            "also known as Javier Perez, Appellant.\n\nA jury convicted Jesus Torres-Villalobos of illegal reentry.")
+    assert _subject(extract, text).name.lower() == "jesus torres-villalobos"
