@@ -815,3 +815,13 @@ def test_a_when_clause_shares_its_main_clauses_date(extract) -> None:
             "assault with intent to commit felony rape.")
     (fact,) = affirmed(extract(text), "offense")
     assert fact.disposition_date.iso == "1998"
+
+
+def test_a_narrated_violent_act_dates_the_violent_charges_before_it(extract) -> None:
+    text = ("Cruz-Santoyo is wanted in Mexico on charges of murder and battery. According to the Mexican arrest "
+            "warrant, on March 17, 2000, Cruz-Santoyo allegedly walked into an auto body shop and opened fire.")
+    dated = {o.charge: o.offense_date.iso if o.offense_date else None for o in affirmed(extract(text), "offense")}
+    assert dated == {"murder": "2000-03-17", "battery": "2000-03-17"}
+    text = "He was convicted of theft. On March 17, 2000, he allegedly walked into a shop."
+    (fact,) = affirmed(extract(text), "offense")
+    assert fact.offense_date is None  # no violent charge: the narrated act is another's

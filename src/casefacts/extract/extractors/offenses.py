@@ -71,6 +71,11 @@ _CRIME_CONTEXT = re.compile(r"\b(?:crimes?|criminal|offen[cs]es?|commit(?:ted|ti
                             re.IGNORECASE)
 _INCHOATE = re.compile(r"(?:criminal\s+)?(?:conspiracy|attempt|solicitation)", re.IGNORECASE)
 _ARTICLE = re.compile(r"\s+(?:a|an|the)$")
+# the act a release narrates after its date, with no charge named: "on March 17, 2000, Cruz-Santoyo allegedly walked
+# into an auto body shop ... and opened fire", "Cruz shot three men in the head in December 2010" (before the date)
+_VIOLENT_ACT_AFTER = re.compile(r"[^;]{0,60}?\b(?:allegedly|shot|shooting|killed|killing|stabbed|fatally|opened fire|"
+                                r"murdered|strangled|beat)\b", re.IGNORECASE)
+_VIOLENT = re.compile(r"\b(?:murder|homicide|manslaughter|kill|assault|battery|attack|shooting)", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _RANGE_END = re.compile(r"\s*(?:to|through|until|and|-|–)\s*(?:\d|[A-Z])", re.IGNORECASE)
 _THIS_OFFENSE = re.compile(r"\s*(?:This|That|The|Each|Both) (?:violations?|offen[cs]es?|charges?|crimes?|counts?)"
@@ -542,7 +547,9 @@ class OffenseTextExtractor:
             span = doc.char_span(d.start, d.end, alignment_mode="expand")
             if span is None or sent_of(span).start in charged:
                 continue
-            if _OFFENSE_DATE_CUE.search(text_of(doc)[max(sent_of(span).start_char, d.start - 60):d.start]):
+            after = text_of(doc)[d.end:min(sent_of(span).end_char, d.end + 80)]
+            if _OFFENSE_DATE_CUE.search(text_of(doc)[max(sent_of(span).start_char, d.start - 60):d.start]) \
+                    or _VIOLENT_ACT_AFTER.match(after) and all(_violent(g) for g in groups if g.start < span.start):
                 before = any(g.start < span.start for g in groups)
                 return d.date, sent_of(span).start if before else 0
         return None
@@ -702,6 +709,10 @@ def _occurrence(doc: Doc, group: Group) -> list[str]:
                               if cue.start < group.start for c in cue.root.children):
         marker = "again"  # "was again arrested ... for corruption of minors": another arrest for it
     return [OCCURRENCE_FLAG + marker] if marker else []
+
+
+def _violent(group: Group) -> bool:
+    return any(_VIOLENT.search(m.normalized or m.text) for m in group.mentions)
 
 
 def _found_in_date(text: str, dates: list[DateMatch]) -> PartialDate | None:
