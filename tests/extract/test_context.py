@@ -71,3 +71,6 @@ def test_whether_a_possessed_conviction_is_something_presupposes_it(nlp) -> None
     assert "hypothetical" not in _covers(nlp, text, "possession")
     assert "hypothetical" in _covers(nlp, text, "felony")
     assert "hypothetical" in _covers(nlp, "The court asked whether he was convicted of theft.", "theft")
+    long_subject = ("The issue is whether the respondent's Nevada conviction for attempted possession of stolen "
+                    "property is a conviction for an attempted theft offense within the definition of a felony.")
+    assert "hypothetical" in _covers(nlp, long_subject, "theft")  # the scope runs from the subject's end

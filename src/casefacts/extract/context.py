@@ -113,6 +113,9 @@ def _scope(doc: Doc, cue: Span, sent: Span, config: Mapping[str, Any], terminato
     start = cue.end
     if use_syntax and config["category"] == "hypothetical" and doc.has_annotation("DEP"):
         start = max(start, _presupposed_subject_end(cue))
+        if start > cue.end:  # the scope's length counts from where it starts, after the presupposed subject
+            end = min(sent.end, max(end, start + max_scope))
+            end = next((t for t in terminators if start <= t < end), end)
     return Modifier(config["category"], cue.text, cue.start, cue.end, start, max(start, end))
 
 
