@@ -825,3 +825,9 @@ def test_a_narrated_violent_act_dates_the_violent_charges_before_it(extract) -> 
     text = "He was convicted of theft. On March 17, 2000, he allegedly walked into a shop."
     (fact,) = affirmed(extract(text), "offense")
     assert fact.offense_date is None  # no violent charge: the narrated act is another's
+
+
+def test_a_quoted_short_name_in_parentheses_is_the_same_charge(extract) -> None:
+    text = ('On February 8, 1996, the respondent was convicted of grand theft of an automobile ("grand theft auto") '
+            "in violation of section 487h(a) of the California Penal Code.")
+    assert [o.charge for o in affirmed(extract(text), "offense")] == ["grand theft of an automobile"]

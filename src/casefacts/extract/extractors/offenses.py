@@ -76,6 +76,7 @@ _ARTICLE = re.compile(r"\s+(?:a|an|the)$")
 _VIOLENT_ACT_AFTER = re.compile(r"[^;]{0,60}?\b(?:allegedly|shot|shooting|killed|killing|stabbed|fatally|opened fire|"
                                 r"murdered|strangled|beat)\b", re.IGNORECASE)
 _VIOLENT = re.compile(r"\b(?:murder|homicide|manslaughter|kill|assault|battery|attack|shooting)", re.IGNORECASE)
+_QUOTED_ALIAS = re.compile(r"\s*\(\s*[\"“]\s*")
 _RANGE_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _RANGE_END = re.compile(r"\s*(?:to|through|until|and|-|–)\s*(?:\d|[A-Z])", re.IGNORECASE)
 _THIS_OFFENSE = re.compile(r"\s*(?:This|That|The|Each|Both) (?:violations?|offen[cs]es?|charges?|crimes?|counts?)"
@@ -174,6 +175,9 @@ class OffenseTextExtractor:
                                  span.text.lower() in self.r.weak_terms, f"offense term {span.text!r}"))
         # "a drug trafficking conspiracy": the term its modifiers are is no charge of its own
         found = [m for m in found if not any(o is not m and o.start <= m.start and m.end <= o.end for o in found)]
+        # "grand theft of an automobile ("grand theft auto")": a quoted short name in parentheses is the same charge
+        found = [m for m in found if not any(o.end <= m.start and _QUOTED_ALIAS.fullmatch(doc[o.end:m.start].text)
+                                             for o in found)]
         for match in statutes:
             self._attach_statute(doc, match, found, levels)
         for match in statutes:
