@@ -831,3 +831,12 @@ def test_a_quoted_short_name_in_parentheses_is_the_same_charge(extract) -> None:
     text = ('On February 8, 1996, the respondent was convicted of grand theft of an automobile ("grand theft auto") '
             "in violation of section 487h(a) of the California Penal Code.")
     assert [o.charge for o in affirmed(extract(text), "offense")] == ["grand theft of an automobile"]
+
+
+def test_an_attempted_reentry_in_two_wordings_is_one_offense(extract) -> None:
+    text = ("Appeal from a judgment following a plea of guilty to attempting to enter the United States after having "
+            "been deported, in violation of 8 U.S.C. § 1326(a).\n\nBarnes appeals from a judgment convicting him upon "
+            "a plea of guilty to attempted entry of the United States following deportation.")
+    offenses = affirmed(extract(text), "offense")
+    assert [(o.charge_normalized, o.disposition) for o in offenses] == [
+        ("attempted illegal reentry", "pleaded_guilty")]
