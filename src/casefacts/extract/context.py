@@ -96,9 +96,12 @@ def _scope(doc: Doc, cue: Span, sent: Span, config: Mapping[str, Any], terminato
             if start <= t < cue.start:
                 start = t + 1
         return Modifier(config["category"], cue.text, cue.start, cue.end, start, cue.start)
-    end = min(sent.end, cue.end + max_scope)
+    start = cue.end
+    if use_syntax and config["category"] == "hypothetical" and doc.has_annotation("DEP"):
+        start = max(start, _presupposed_subject_end(cue))  # the scope's length counts from where it starts
+    end = min(sent.end, start + max_scope)
     for t in terminators:
-        if cue.end <= t < end:
+        if start <= t < end:
             end = t
             break
     if use_syntax and config["category"] == "negated" and doc.has_annotation("DEP"):
@@ -110,12 +113,6 @@ def _scope(doc: Doc, cue: Span, sent: Span, config: Mapping[str, Any], terminato
                 break
     if use_syntax and config["category"] == "hypothetical" and doc.has_annotation("DEP") and _infinitive(cue.root):
         end = min(end, max(cue.root.right_edge.i + 1, cue.end))  # "wanted at home to face charges ... was deported"
-    start = cue.end
-    if use_syntax and config["category"] == "hypothetical" and doc.has_annotation("DEP"):
-        start = max(start, _presupposed_subject_end(cue))
-        if start > cue.end:  # the scope's length counts from where it starts, after the presupposed subject
-            end = min(sent.end, max(end, start + max_scope))
-            end = next((t for t in terminators if start <= t < end), end)
     return Modifier(config["category"], cue.text, cue.start, cue.end, start, max(start, end))
 
 

@@ -79,6 +79,7 @@ _YEAR_ALONE = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
 
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|through|-|–)\s*", re.IGNORECASE)
+_RANGE_NEXT = re.compile(_RANGE_JOIN.pattern + r"(?:\d|[A-Z])", re.IGNORECASE)  # the range's other end follows
 _COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _RELATIVE = re.compile(r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
@@ -204,6 +205,12 @@ def _range_starts(found: list[DateMatch], text: str) -> list[DateMatch]:
     drop = {i + 1 for i, (a, b) in enumerate(zip(found, found[1:], strict=False))
             if _RANGE_OPEN.search(text[max(0, a.start - 12):a.start]) and _RANGE_JOIN.fullmatch(text[a.end:b.start])}
     return [d for i, d in enumerate(found) if i not in drop]
+
+
+def opens_range(text: str, start: int, end: int, floor: int = 0) -> bool:
+    """Whether the date at [start, end) opens a range ("From 1990 to 1992"), looking back no further than
+    ``floor``."""
+    return bool(_RANGE_OPEN.search(text[max(floor, start - 12):start]) and _RANGE_NEXT.match(text, end))
 
 
 def _relative(found: list[DateMatch], text: str) -> list[DateMatch]:

@@ -49,7 +49,7 @@ from casefacts.extract.charge_phrases import (
 from casefacts.extract.citations import doc_statutes
 from casefacts.extract.context import SPANS_KEY, doc_modifiers, modifiers_for
 from casefacts.extract.custody import arrested_and_removed, immigration_custody
-from casefacts.extract.dates import DateMatch, find_dates, incident_date
+from casefacts.extract.dates import DateMatch, find_dates, incident_date, opens_range
 from casefacts.extract.merge import CLEARED, DISPOSITION_RANK, OCCURRENCE_FLAG, REPEAT_FLAG
 from casefacts.extract.resources import Resources
 from casefacts.extract.statutes import StatuteMatch
@@ -77,8 +77,6 @@ _VIOLENT_ACT_AFTER = re.compile(r"[^;]{0,60}?\b(?:allegedly|shot|shooting|killed
                                 r"murdered|strangled|beat)\b", re.IGNORECASE)
 _VIOLENT = re.compile(r"\b(?:murder|homicide|manslaughter|kill|assault|battery|attack|shooting)", re.IGNORECASE)
 _QUOTED_ALIAS = re.compile(r"\s*\(\s*[\"“]\s*")
-_RANGE_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
-_RANGE_END = re.compile(r"\s*(?:to|through|until|and|-|–)\s*(?:\d|[A-Z])", re.IGNORECASE)
 _THIS_OFFENSE = re.compile(r"\s*(?:This|That|The|Each|Both) (?:violations?|offen[cs]es?|charges?|crimes?|counts?)"
                            r" (?:is|are|was|were|carries|carry)\b", re.IGNORECASE)
 _ALL_CHARGES = re.compile(r"\b(?:those|these|the|both|all(?: three| four| of the)?|each of the) "
@@ -492,8 +490,7 @@ class OffenseTextExtractor:
                 continue  # "burglary in 1998; theft in 2001": another item's date
             if d.start in owners and not own_item and any(o <= group.start for o in owners.values()):
                 continue  # "burglary in 1995, theft (1997) and robbery in 2000": another item's date
-            if _RANGE_START.search(text_of(doc)[max(sent_of(token).start_char, d.start - 12):d.start]) \
-                    and _RANGE_END.match(text_of(doc), d.end) \
+            if opens_range(text_of(doc), d.start, d.end, floor=sent_of(token).start_char) \
                     and sum(len(g.mentions) for g in groups if g.sent == sent_of(token)) > 1:
                 continue  # "From 1990 to 1992, Hernandez suffered five convictions": no item's own date
             sent_cues = [c for c in cues if sent_of(c).start == sent_of(token).start
