@@ -190,6 +190,8 @@ def _score_offenses(gold: list[GoldOffense], pred: list[OffenseFact], score: Doc
         if g.statute:
             got = p.statute.text if p.statute else ""
             acc["statute"].add(normalize_text(g.statute) == normalize_text(got))
+            if normalize_text(g.statute) != normalize_text(got):
+                score.errors.append(f"statute of {g.charge!r}: gold {g.statute!r}, got {got!r}")
         for name in ("custody_days", "probation_days", "fine"):
             expected = getattr(g, name)
             if expected is not None:
