@@ -153,6 +153,23 @@ def test_a_long_list_after_a_cue_is_a_list_of_charges(extract, text: str, expect
     assert [o.charge for o in affirmed(extract(text), "offense")] == expected
 
 
+def test_subtitles_after_a_spaced_dash_or_a_colon_stay_in_their_comma_list_item(extract) -> None:
+    text = ("He was arrested July 6, 2017, by the Yonkers Police Department and charged with criminal obstruction of "
+            "breathing or blood circulation – apply pressure, assault in the second degree: intent to cause physical "
+            "injury with a weapon, and harassment in the second degree: physical contact.")
+    offenses = affirmed(extract(text), "offense")
+    assert [(o.charge, o.disposition, o.arrest_date.iso if o.arrest_date else None) for o in offenses] == [
+        ("criminal obstruction of breathing or blood circulation – apply pressure", "charged", "2017-07-06"),
+        ("assault in the second degree: intent to cause physical injury with a weapon", "charged", "2017-07-06"),
+        ("harassment in the second degree: physical contact", "charged", "2017-07-06")]
+
+
+def test_a_spaced_dash_before_a_clause_is_no_subtitle(extract) -> None:
+    offenses = affirmed(extract("He was convicted of robbery – a crime that carries ten years, and of burglary."),
+                        "offense")
+    assert [o.charge for o in offenses] == ["robbery", "burglary"]
+
+
 def test_an_arrest_again_for_a_charge_is_another_offense(extract) -> None:
     text = ("On April 2, police arrested him for burglary and theft. In May, he was again arrested for burglary and "
             "theft.")

@@ -320,7 +320,11 @@ def subtitle_end(doc: Doc, end: int) -> int:
     """The end of a charge written with a docket subtitle after a hyphen, up to the list's comma ("unlawful
     contact with a minor-sexual offenses", "endangering the welfare of children-parent or guardian commits
     offense"), with a series of acts in it ("sexual abuse of children-photographing, videotaping, ... or filming
-    sexual acts"); not a compound word ("assault-related charges")."""
+    sexual acts"); not a compound word ("assault-related charges"). A spaced en dash sets off a subtitle too when a
+    few plain words follow it up to the list's comma ("criminal obstruction of breathing – apply pressure, ...")."""
+    spaced = _spaced_subtitle_end(doc, end)
+    if spaced > end:
+        return spaced
     if end >= len(doc) or doc[end].text not in _HYPHENS or doc[end - 1].whitespace_ or doc[end].whitespace_ \
             or end + 1 >= len(doc) or doc[end + 1].lower_ in _NOT_SUBTITLES or not doc[end + 1].is_alpha:
         return end
@@ -334,6 +338,16 @@ def subtitle_end(doc: Doc, end: int) -> int:
         while stop < limit and doc[stop].text not in (",", ";", ".", ":"):
             stop += 1
     return stop if stop - end <= 20 else end
+
+
+def _spaced_subtitle_end(doc: Doc, end: int) -> int:
+    if end + 1 >= len(doc) or doc[end].text != "–" or not doc[end - 1].whitespace_ or not doc[end].whitespace_:
+        return end
+    stop = end + 1
+    while stop < min(len(doc), end + 7) and doc[stop].is_alpha and doc[stop].is_lower \
+            and doc[stop].pos_ not in ("DET", "PRON", "AUX", "SCONJ") and doc[stop].lower_ not in _CLAUSE_OPENERS:
+        stop += 1
+    return stop if stop > end + 1 and stop < len(doc) and doc[stop].text in (",", ";") else end
 
 
 def _item_words(doc: Doc, first: int, stop: int) -> Span:

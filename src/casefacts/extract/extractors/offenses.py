@@ -802,7 +802,7 @@ def _title_tail(doc: Doc, end: int) -> int:
     clause ("assault: he struck the victim" is none)."""
     while end < len(doc) and doc[end].text == ":":
         stop = end + 1
-        while stop < len(doc) and doc[stop].text not in (";", ".", ":") and not doc[stop].is_sent_start:
+        while stop < len(doc) and doc[stop].text not in (";", ".", ":", ",") and not doc[stop].is_sent_start:
             stop += 1
         part = doc[end + 1:stop]
         if not 0 < len(part) <= 10 or any(t.tag_ in ("VBD", "VBZ", "VBP", "PRP", "MD") for t in part):
