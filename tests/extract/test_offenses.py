@@ -211,6 +211,54 @@ def test_statute_in_the_next_sentence(extract) -> None:
     assert statute.text == "Title 8, United States Code, Section 1326(a) and Section 1326(b)(1)"
 
 
+@pytest.mark.parametrize(("text", "charge", "cited"), [
+    # the charge's remaining words, then a citing phrase
+    ("Defendant's seventy-month sentence for illegally reentering the United States in violation of 8 U.S.C. § 1326 "
+     "included an enhancement.", "illegally reentering", "8 U.S.C. § 1326"),
+    ("Iglesias-Cruz appeals his 40-month sentence for illegal reentry into the United States after previously being "
+     "deported, in violation of 8 U.S.C. § 1326(a), (b)(2).", "illegal reentry into the United States",
+     "8 U.S.C. § 1326(a), (b)(2)"),
+    # a quoted short name between
+    ('On February 8, 1996, the respondent was convicted of grand theft of an automobile ("grand theft auto") in '
+     "violation of section 487h(a) of the California Penal Code.", "grand theft of an automobile",
+     "section 487h(a) of the California Penal Code"),
+    # the citation first, then a comma
+    ("He is being charged with 8 USC 1326, Re-entry of a Removed Alien.", "Re-entry of a Removed Alien", "8 USC 1326"),
+])
+def test_a_citation_after_the_charges_words_is_its_statute(extract, text: str, charge: str, cited: str) -> None:
+    offense = next(o for o in affirmed(extract(text), "offense") if o.charge == charge)
+    assert offense.statute is not None and offense.statute.text == cited
+
+
+@pytest.mark.parametrize("text", [
+    "He was convicted of burglary after he was deported in violation of 8 U.S.C. § 1326.",  # a clause between
+    "He was convicted of burglary. Jones, his co-defendant, pleaded guilty in violation of 8 U.S.C. § 1326.",
+])
+def test_a_citation_past_a_clause_is_not_the_charges(extract, text: str) -> None:
+    offense = next(o for o in affirmed(extract(text), "offense") if o.charge == "burglary")
+    assert offense.statute is None
+
+
+def test_the_nearest_charge_before_a_citation_takes_it(extract) -> None:
+    text = "He was convicted of burglary and unlawful possession of stolen mail in violation of 18 U.S.C. § 1708."
+    statutes = {o.charge: o.statute.text if o.statute else None for o in affirmed(extract(text), "offense")}
+    assert statutes == {"burglary": None, "unlawful possession of stolen mail": "18 U.S.C. § 1708"}
+
+
+def test_the_date_of_a_decision_about_a_conviction_is_not_its_date(extract) -> None:
+    text = ("The Service appeals from an Immigration Judge's July 1, 1999, decision, which found that the "
+            "respondent's conviction for attempted possession of stolen property was not an aggravated felony.")
+    (offense,) = affirmed(extract(text), "offense")
+    assert offense.disposition_date is None
+
+
+def test_assault_with_intent_to_commit_is_one_charge(extract) -> None:
+    text = ("He pled guilty to the lesser-included offense of assault with intent to commit sexual abuse causing no "
+            "bodily injury in violation of Iowa Code § 709.11.")
+    (offense,) = affirmed(extract(text), "offense")
+    assert (offense.charge, offense.statute.section) == ("assault with intent to commit sexual abuse", "709.11")
+
+
 def test_conspiracy_to_commit_is_one_charge(extract) -> None:
     text = "Police arrested and charged him with first degree murder, conspiracy to commit murder and arson."
     charges = [o.charge for o in affirmed(extract(text), "offense")]

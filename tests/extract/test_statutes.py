@@ -37,6 +37,17 @@ def grammar() -> StatuteGrammar:
     ("Tex. Transp. Code § 521.021", "TX", "Tex. Transp. Code", "521.021", "Tex. Transp. Code § 521.021"),
     ("indicted on a single count of violating 8 U.S.C. § § 1326(a) and (b)(2).", "US", "8 U.S.C.", "1326(a)",
      "8 U.S.C. § § 1326(a) and (b)(2)"),  # a spaced double section sign
+    # the code's edition year is no subsection; a quote after a parenthesis ends the section
+    ("in violation of 8 U.S.C. Sec. 1326(b)(2) (1994).", "US", "8 U.S.C.", "1326(b)(2)", "8 U.S.C. Sec. 1326(b)(2)"),
+    ("in violation of Iowa Code § 709.11(“Iowa conviction”)", "IA", "Iowa Code", "709.11", "Iowa Code § 709.11"),
+    # after a plural sign, further sections need no parenthesis
+    ("in violation of 18 U.S.C. §§ 2 and 1546 (1982).", "US", "18 U.S.C.", "2", "18 U.S.C. §§ 2 and 1546"),
+    ("in violation of 8 U.S.C. sections 1326(a) and (b)(1).", "US", "8 U.S.C.", "1326(a)",
+     "8 U.S.C. sections 1326(a) and (b)(1)"),
+    ("in violation of sections 193.330 and 205.275 of the Nevada Revised Statutes, for", "NV", "NRS", "193.330",
+     "sections 193.330 and 205.275 of the Nevada Revised Statutes"),
+    ("in violation of section 28-319(1)(c) of the Nebraska Revised Statutes.", "NE", "Neb. Rev. Stat.",
+     "28-319(1)(c)", "section 28-319(1)(c) of the Nebraska Revised Statutes"),
 ])
 def test_citations(grammar: StatuteGrammar, text: str, jurisdiction: str, code: str, section: str,
                    cited: str) -> None:
@@ -49,6 +60,11 @@ def test_citations(grammar: StatuteGrammar, text: str, jurisdiction: str, code: 
 def test_two_citations_in_one_sentence(grammar: StatuteGrammar) -> None:
     found = grammar.find("pleaded guilty to 8 U.S.C. § 1326(a) and 18 U.S.C. 922(g)(1).")
     assert [m.statute.section for m in found] == ["1326(a)", "922(g)(1)"]
+
+
+def test_a_bare_number_after_a_single_sign_is_no_further_section(grammar: StatuteGrammar) -> None:
+    (found,) = grammar.find("a violation of 8 U.S.C. § 1326 and 18 months in prison")
+    assert found.statute.text == "8 U.S.C. § 1326"
 
 
 def test_no_citation_in_plain_prose(grammar: StatuteGrammar) -> None:

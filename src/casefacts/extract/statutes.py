@@ -17,14 +17,22 @@ from typing import Any
 
 from casefacts.schema import Statute
 
-SECTION = r"\d+[A-Z]?(?:[.\-:/]\d+[A-Z]?)*(?:\s?\([A-Za-z0-9]{1,5}\))*"
-_SIGN = r"(?:§(?:\s?§)?\s*|sec(?:tion|s?\.)\s*|s\.\s*)?"  # "§ § 1326(a)": a spaced §§
+# a subsection in parentheses, not the code's edition year ("8 U.S.C. § 1326(b)(2) (1994)")
+_SUBSECTION = r"\((?!(?:1[89]|20)\d\d\))[A-Za-z0-9]{1,5}\)"
+SECTION = rf"\d+[A-Z]?(?:[.\-:/]\d+[A-Z]?)*(?:\s?{_SUBSECTION})*"
+_SECTION_END = r"(?![\w]|\([A-Za-z0-9])"  # "§ 709.11(“Iowa conviction”)": a quote after a parenthesis ends it
+_SIGN = r"(?:§(?:\s?§)?\s*|sec(?:tions?|s?\.)\s*|s\.\s*)?"  # "§ § 1326(a)": a spaced §§
 # Further sections of the same code ("1326(a) and Section 1326(b)(1)", "1326(a) and (b)(2)"): part of
 # the citation as written; ``section`` keeps the first one.
-_MORE_SECTIONS = re.compile(r"(?:\s*(?:,|and|or|&)\s*(?:§§?\s*|sec(?:tion|s?\.)\s*)?(?:\d+[A-Z]?)?"
-                            r"(?:\([A-Za-z0-9]{1,5}\))+)+(?![\w(])", re.IGNORECASE)
+_MORE_SECTIONS = re.compile(rf"(?:\s*(?:,|and|or|&)\s*(?:§§?\s*|sec(?:tions?|s?\.)\s*)?(?:\d+[A-Z]?)?"
+                            rf"(?:{_SUBSECTION})+)+{_SECTION_END}", re.IGNORECASE)
+# after a plural sign, further sections need no parenthesis: "18 U.S.C. §§ 2 and 1546", "sections 1326(a) and 1326(b)"
+_MORE_LISTED = re.compile(rf"(?:\s*(?:,|and|&|,\s*and)\s*\d+[A-Z]?(?:[.\-]\d+[A-Z]?)*(?:{_SUBSECTION})*)+"
+                          rf"{_SECTION_END}", re.IGNORECASE)
+_PLURAL_SIGN = re.compile(r"§§|\bsections\b|\bsecs\.", re.IGNORECASE)
 FORMS = ("code_section", "section_code", "title_code", "section_of")
-_SIGNED = re.compile(rf"(?<![\w.])(?P<code>(?:[A-Z][A-Za-z.&]*\.?\s){{1,6}}?)§§?\s*(?P<section>{SECTION})(?![\w(])")
+_SIGNED = re.compile(rf"(?<![\w.])(?P<code>(?:[A-Z][A-Za-z.&]*\.?\s){{1,6}}?)§§?\s*(?P<section>{SECTION})"
+                     rf"{_SECTION_END}")
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,8 @@ class StatuteGrammar:
                     continue
                 statute = self._statute(form, m)
                 more = _MORE_SECTIONS.match(text, m.end())
+                if more is None and _PLURAL_SIGN.search(m.group(0)):
+                    more = _MORE_LISTED.match(text, m.end())
                 end = more.end() if more else m.end()
                 found.append(StatuteMatch(m.start(), end, statute.model_copy(update={"text": text[m.start():end]})))
         for m in _SIGNED.finditer(text):
@@ -128,10 +138,11 @@ class StatuteGrammar:
 def _form_regex(form: str, code: str) -> str:
     section = f"(?P<section>{SECTION})"
     if form == "title_code":
-        return rf"(?<![\w.])(?:Title\s+)?(?P<title>\d{{1,3}}),?\s+{code},?\s*{_SIGN}{section}(?![\w(])"
+        return rf"(?<![\w.])(?:Title\s+)?(?P<title>\d{{1,3}}),?\s+{code},?\s*{_SIGN}{section}{_SECTION_END}"
     if form == "section_of":
-        return rf"(?<![\w.])(?:§§?|sec(?:tion|\.))\s*{section},?\s+of\s+(?:the\s+)?{code}(?!\w)"
+        listed = rf"(?:\s*(?:,|,?\s*and|&)\s*{SECTION})*"  # "sections 193.330 and 205.275 of the ..."
+        return rf"(?<![\w.])(?:§§?|sec(?:tions?|\.))\s*{section}{listed},?\s+of\s+(?:the\s+)?{code}(?!\w)"
     if form == "code_section":
-        return rf"(?<![\w.]){code},?\s*{_SIGN}{section}(?![\w(])"
+        return rf"(?<![\w.]){code},?\s*{_SIGN}{section}{_SECTION_END}"
     # section_code: a bare number then the code; the number must not be a count or a date part.
     return rf"(?<![\w.§/\-]){_SIGN}{section}\s?(?:-\s?)?{code}(?![\w&])"

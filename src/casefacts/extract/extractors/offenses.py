@@ -61,7 +61,9 @@ DATE_ROLE = {"arrested": "arrest_date", "charged": None, "convicted": "dispositi
 # "X (PC 484(a))", "X, in violation of 8 U.S.C. 1326", "X after deportation in violation\nof 8 U.S.C. 1326"
 _CITE_WORDS = r"(?:in violation of|violating|under|pursuant to|contrary to)"
 _CITES = re.compile(r"\s*(?:\(|,|,?\s*" + _CITE_WORDS + r"|\s)\s*", re.IGNORECASE)
-_TAIL_CITES = re.compile(r"(?:[\w\-]+ ){1,4},? ?" + _CITE_WORDS, re.IGNORECASE)
+_NEAR_CITES = re.compile(r"(?:[\w\-]+ ){1,4},? ?" + _CITE_WORDS, re.IGNORECASE)
+_TAIL_CITES = re.compile(r"(?:[\w\-'\"“”]+,? ){1,14}" + _CITE_WORDS, re.IGNORECASE)
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SENTENCE_FOR = re.compile(r"\bsentence\s+(?:for|on|imposed\s+(?:for|on|after\s+.{0,40}?\b(?:to|of)))\s*$",
                            re.IGNORECASE)
 _OFFENSE_DATE_CUE = re.compile(r"\b(?:committed|occurred|offen[cs]e (?:date|ended)|incident|alleged(?:ly)?|"
@@ -76,6 +78,10 @@ _ARTICLE = re.compile(r"\s+(?:a|an|the)$")
 _VIOLENT_ACT_AFTER = re.compile(r"[^;]{0,60}?\b(?:allegedly|shot|shooting|killed|killing|stabbed|fatally|opened fire|"
                                 r"murdered|strangled|beat)\b", re.IGNORECASE)
 _VIOLENT = re.compile(r"\b(?:murder|homicide|manslaughter|kill|assault|battery|attack|shooting)", re.IGNORECASE)
+# "an Immigration Judge's July 1, 1999, decision, which found that the respondent's conviction ...": the date of a
+# decision about the charge, not of its disposition
+_DECISION_AFTER = re.compile(r",?\s*(?:decision|ruling|opinion|order)\b", re.IGNORECASE)
+_QUOTED_NAME = re.compile(r"\s*\(\s*[\"“][^)\"“”]{1,60}[\"”]\s*\)\s*")  # ("grand theft auto")
 _QUOTED_ALIAS = re.compile(r"\s*\(\s*[\"“]\s*")
 _THIS_OFFENSE = re.compile(r"\s*(?:This|That|The|Each|Both) (?:violations?|offen[cs]es?|charges?|crimes?|counts?)"
                            r" (?:is|are|was|were|carries|carry)\b", re.IGNORECASE)
@@ -192,7 +198,9 @@ class OffenseTextExtractor:
         charges = [(m.start, m.end) for m in found] + [(s.start, s.end) for s in cited if s is not None]
         found += self._phrase_mentions(context, [(phrase, "charge phrase in a list after a cue") for phrase
                                                  in listed_after_cue(doc, criminal, charges, self.phrase_rules)])
-        return self._compounds(doc, sorted(found, key=lambda m: m.start))
+        found.sort(key=lambda m: m.start)
+        self._attach_after_words(doc, statutes, found)
+        return self._compounds(doc, found)
 
     def _phrase_mentions(self, context: ExtractionContext, phrases: list[tuple[Span, str]]) -> list[Mention]:
         """Weak mentions of charges the lexicon does not know, outside the text a table row claimed."""
@@ -281,6 +289,28 @@ class OffenseTextExtractor:
                                          "multiple", "numerous", "new", "alleged", "pending", "separate",
                                          "future", "possible", "potential"))
 
+    @staticmethod
+    def _attach_after_words(doc: Doc, statutes: list[StatuteMatch], found: list[Mention]) -> None:
+        """A citation no charge took, after the rest of the nearest charge's words and a citing phrase ("illegally
+        reentering the United States in violation of", "illegal reentry into the United States after previously
+        being deported, in violation of"), with no clause, person, list break or other charge between, is that
+        charge's. Runs once every charge is found, so that a charge between is seen."""
+        for match in statutes:
+            span = doc.char_span(match.start, match.end, alignment_mode="expand")
+            if span is None or any(m.statute is match for m in found):
+                continue
+            before = [m for m in found if m.end <= span.start and doc[m.start].sent == span.sent]
+            if not before:
+                continue
+            mention = max(before, key=lambda m: m.end)
+            words = doc[mention.end:span.start]
+            gap = _QUOTED_NAME.sub(" ", " ".join(words.text.split())).strip()
+            if mention.statute is None and (_CITES.fullmatch(f" {gap} ") or _TAIL_CITES.fullmatch(gap)) \
+                    and not any(t.tag_ in _FINITE_TAGS or t.pos_ == "AUX" and t.tag_ not in ("VBG", "VBN")
+                                or t.pos_ == "PRON" and t.tag_ != "PRP$" or t.ent_type_ == "PERSON"
+                                or t.text in (";", ":") for t in words):
+                mention.statute = match
+
     def _attach_statute(self, doc: Doc, match: StatuteMatch, found: list[Mention], levels: set[int]) -> None:
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None:
@@ -289,13 +319,14 @@ class OffenseTextExtractor:
         # "X (PC 484(a))", "X, in violation of 8 U.S.C. 1326", "PC 459 BURGLARY"
         for mention in found:
             gap = " ".join(doc[mention.end:span.start].text.split()) if mention.end <= span.start else None
-            if gap is not None and (_CITES.fullmatch(" " + gap + " ") or _TAIL_CITES.fullmatch(gap)
+            if gap is not None and (_CITES.fullmatch(" " + _QUOTED_NAME.sub(" ", gap) + " ")
+                                    or _NEAR_CITES.fullmatch(gap)
                                     and not any(t.pos_ in ("VERB", "AUX", "PRON", "PROPN")
                                                 for t in doc[mention.end:span.start])):
                 mention.statute = mention.statute or match
                 return
             gap_after = doc[span.end:mention.start].text if span.end <= mention.start else None
-            if gap_after is not None and re.fullmatch(r"[\s\-:]*|\s*for\s*", gap_after):
+            if gap_after is not None and re.fullmatch(r"[\s\-:,]*|\s*,?\s*for\s*", gap_after):
                 mention.statute = mention.statute or match  # "his conviction under 8 U.S.C. § 1326 for unlawful
                 return  # reentry"
         if not re.search(r"\(\s*$", before):
@@ -361,7 +392,7 @@ class OffenseTextExtractor:
         groups = self.groups(doc, mentions, statutes)
         levels = [s for s in spans if s.label_ == "LEVEL"]
         dates = [d for d in find_dates(text) if not any(m.start <= d.start < m.end for m in statutes)
-                 and not context.is_claimed(d.start, d.end)]
+                 and not context.is_claimed(d.start, d.end) and not _DECISION_AFTER.match(text, d.end)]
         incident = incident_date(dates, text)
         alleged = self._alleged_date(doc, dates, groups)
         found_in = _found_in_date(text, dates)
