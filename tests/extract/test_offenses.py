@@ -259,6 +259,13 @@ def test_assault_with_intent_to_commit_is_one_charge(extract) -> None:
     assert (offense.charge, offense.statute.section) == ("assault with intent to commit sexual abuse", "709.11")
 
 
+def test_a_crime_that_occurred_on_a_date_is_an_offense(extract) -> None:
+    text = ("The first robbery occurred Nov. 13, 2000, when he and a group of armed men allegedly robbed a local bank "
+            "in El Salvador.")
+    (offense,) = affirmed(extract(text), "offense")
+    assert (offense.charge, offense.offense_date.iso) == ("robbery", "2000-11-13")
+
+
 def test_conspiracy_to_commit_is_one_charge(extract) -> None:
     text = "Police arrested and charged him with first degree murder, conspiracy to commit murder and arson."
     charges = [o.charge for o in affirmed(extract(text), "offense")]

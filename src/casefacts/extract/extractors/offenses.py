@@ -69,8 +69,8 @@ _SENTENCE_FOR = re.compile(r"\bsentence\s+(?:for|on|imposed\s+(?:for|on|after\s+
 _OFFENSE_DATE_CUE = re.compile(r"\b(?:committed|occurred|offen[cs]e (?:date|ended)|incident|alleged(?:ly)?|"
                                r"acts? alleged)\b", re.IGNORECASE)
 _CRIME_CONTEXT = re.compile(r"\b(?:crimes?|criminal|offen[cs]es?|commit(?:ted|ting)?|guilty|history|record|"
-                            r"convict(?:ed|ions?)|sentenc\w+|prison|arrests?|charges?|violat\w+|involved in)\b",
-                            re.IGNORECASE)
+                            r"convict(?:ed|ions?)|sentenc\w+|prison|arrests?|charges?|violat\w+|involved in|"
+                            r"occurred|allegedly)\b", re.IGNORECASE)
 _INCHOATE = re.compile(r"(?:criminal\s+)?(?:conspiracy|attempt|solicitation)", re.IGNORECASE)
 _ARTICLE = re.compile(r"\s+(?:a|an|the)$")
 # the act a release narrates after its date, with no charge named: "on March 17, 2000, Cruz-Santoyo allegedly walked
