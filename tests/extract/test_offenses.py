@@ -266,6 +266,12 @@ def test_a_crime_that_occurred_on_a_date_is_an_offense(extract) -> None:
     assert (offense.charge, offense.offense_date.iso) == ("robbery", "2000-11-13")
 
 
+def test_a_date_before_an_after_phrase_is_the_main_verbs(extract) -> None:
+    text = "He was deported in 1993 after completing his sentence for the rape conviction."
+    (offense,) = affirmed(extract(text), "offense")
+    assert (offense.charge, offense.disposition, offense.disposition_date) == ("rape", "convicted", None)
+
+
 def test_conspiracy_to_commit_is_one_charge(extract) -> None:
     text = "Police arrested and charged him with first degree murder, conspiracy to commit murder and arson."
     charges = [o.charge for o in affirmed(extract(text), "offense")]

@@ -134,6 +134,15 @@ def child_phrase(token: Token, dep: str, word: str | None = None) -> str:
                     for t in c.subtree)
 
 
+def _up_to(token: Token, top: Token) -> list[Token]:
+    """The heads from ``token`` up to, not including, ``top`` (all of them when ``top`` is no ancestor)."""
+    chain = []
+    while token.head != token and token.head != top:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
 def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
     """Whether the characters [start, end) (a date) are governed by another finite verb than the verbal
     ``cue``, one that is not its head or child (or by a participle modifying a noun): "confirmed the information
@@ -148,11 +157,11 @@ def other_clause(doc: Doc, cue: Span, start: int, end: int) -> bool:
     verb = governing_verb(span.root)
     if verb is None or verb == cue.root or verb.i in range(cue.start, cue.end):
         return False
-    prep = cue.root.head if cue.root.dep_ == ("pobj" if noun else "pcomp") else None
-    if prep is not None and prep.lower_ in ("after", "before", "following", "upon") and prep.head == verb \
-            and verb.i < span.start < prep.i:
+    if any(prep.lower_ in ("after", "before", "following", "upon") and prep.dep_ == "prep" and prep.head == verb
+           and verb.i < span.start < prep.i for prep in _up_to(cue.root, verb)):
         return True  # "was released Dec. 31, 2016, after being detained for DWI": the release's date; "encountered
-        # by ERO on Sept. 2, 2015, at the jail following his arrest": the encounter's, not the arrest's
+        # by ERO on Sept. 2, 2015, at the jail following his arrest": the encounter's, not the arrest's; "was
+        # deported in 1993 after completing his sentence for the rape conviction": the deportation's
     if noun:
         return False
     if cue.root.dep_ == "advcl" and verb == cue.root.head and any(c.lower_ == "when" for c in cue.root.children):
