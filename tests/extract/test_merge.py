@@ -31,6 +31,14 @@ def test_different_dates_stay_apart() -> None:
     assert len(facts) == 2
 
 
+def test_a_pending_charge_is_another_case_than_a_conviction_of_it() -> None:
+    facts = merge_document_facts([_offense(0, "illegal reentry", "convicted"),
+                                  _offense(60, "illegal reentry", "pending")])
+    assert [f.disposition for f in facts] == ["convicted", "pending"]
+    (charged,) = merge_document_facts([_offense(0, "burglary", "charged"), _offense(60, "burglary", "pending")])
+    assert charged.disposition == "pending"
+
+
 def test_table_rows_never_merge_with_each_other() -> None:
     rows = [_offense(0, "DUI", flags=[DISTINCT_FLAG]), _offense(50, "DUI", flags=[DISTINCT_FLAG])]
     assert len(merge_document_facts(rows)) == 2

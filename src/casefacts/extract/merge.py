@@ -90,6 +90,8 @@ def same_offense(a: OffenseFact, b: OffenseFact) -> bool:
     ka, kb = _charge_key(a), _charge_key(b)
     if ka != kb and _listed_together(a, b):
         return False  # "on charges of aggravated rape, rape, intimidation of a witness": two items of one list
+    if "pending" in (a.disposition, b.disposition) and {a.disposition, b.disposition} & _OUTCOMES:
+        return False  # "convicted of illegal reentry with a pending illegal reentry charge": a new case
     if bool(_INCHOATE.search(ka)) != bool(_INCHOATE.search(kb)):
         return False  # "conspiracy to commit murder" is not "murder"
     if ka != kb and _REENTRY.search(ka) and _REENTRY.search(kb) and {a.disposition, b.disposition} <= _OUTCOMES \
