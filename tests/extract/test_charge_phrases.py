@@ -144,6 +144,9 @@ def test_an_item_listed_between_two_charges_is_a_charge(extract, text: str, expe
     # a list that runs into a clause is no list of charges; a compound word is no subtitle
     ("He was arrested for burglary, theft, but the officers released him, and he left.", ["burglary", "theft"]),
     ("He was charged with assault-related offenses.", ["assault"]),
+    # a list that is the object of a charge's "of" is no list of charges
+    ("He was convicted of a violation of 18 U.S.C. 1546 for fraud and misuse of visa, permits, and other entry "
+     "documents.", ["fraud"]),
     ("He was convicted for sexual assault of a child in 2003 in Dallas, Texas, and sentenced to five years.",
      ["sexual assault of a child"]),
     ("A sentence is imposed based on the statute the defendant is charged with violating, the U.S. Sentencing "

@@ -383,7 +383,10 @@ def listed_after_cue(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, 
                 continue
             items = []
             for a, b in segments[:closed + 1]:
-                if any(s < b and a < e for s, e in taken):
+                held = [e for s, e in taken if s < b and a < e]
+                if held and any(t.lower_ == "of" for t in doc[max(held):b]):
+                    break  # "fraud and misuse of visa, permits, and other entry documents": the list is an object
+                if held:
                     continue
                 item = _listed_item(doc, a, b, rules)
                 if item is None or any(t.ent_type_ in _NOT_IN_CHARGES for t in item) \
