@@ -97,6 +97,21 @@ def test_no_phrase(phrases, text: str) -> None:
     assert phrases(text) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # an entry into the country keeps the after-removal phrase that makes it illegal reentry
+    ("On November 19, 1963 he was convicted for having entered the United States without permission after having "
+     "been deported.", ["having entered the United States without permission after having been deported"]),
+    ("He pleaded guilty to entering the United States after deportation.",
+     ["entering the United States after deportation"]),
+    ("He appeals following his plea to the charge of returning to the United States without authorization after "
+     "removal following a felony offense.", ["returning to the United States without authorization after removal"]),
+    # a return to another country is no charge; an entry is only this country's
+    ("He was convicted of returning to Mexico.", []),
+])
+def test_an_entry_after_removal_is_one_phrase(phrases, text: str, expected: list[str]) -> None:
+    assert phrases(text) == expected
+
+
 def test_phrases_leave_out_what_is_taken(nlp, rules) -> None:
     doc = nlp("He was arrested for burglary and negligent driving.")
     cues = [s for s in doc.spans[SPANS_KEY] if s.label_ == "DISPO"]

@@ -144,18 +144,27 @@ def _kept(token: Token, rules: ChargePhraseRules) -> Iterable[Token]:
         if child.dep_ in _CUT_DEPS:
             continue
         if child.dep_ == "prep" and child.lower_ in rules.boundary_prepositions and not _of_a_class(child) \
-                and not (child.lower_ in rules.act_prepositions and token.tag_ == "VBG"):
+                and not (child.lower_ in rules.act_prepositions and _an_act(token)):
             continue
         if child.dep_ == "acl" and child.tag_ not in ("VB", "VBG"):
             continue  # "marijuana found in his car": a participle, not part of the charge
-        if child.dep_ == "dobj" and child.ent_type_ == "GPE" and token.tag_ == "VBG":
-            yield from child.subtree  # "re-entering the United States": the act's object
+        if child.dep_ == "dobj" and child.ent_type_ == "GPE" and _an_act(token):
+            yield from child.subtree  # "re-entering the United States", "having entered the United States"
+            continue
+        if child.dep_ == "prep" and child.lower_ in ("to", "into") and _an_act(token) \
+                and token.lemma_.lower() in _ENTRY_LEMMAS and any(_THE_US.fullmatch(g.text) for g in child.children):
+            yield from child.subtree  # "returning to the United States"
             continue
         if child.ent_type_ in ("DATE", "TIME", "MONEY") or child.ent_type_ in ("GPE", "PERSON", "ORG") \
                 and not (child.dep_ in ("compound", "nmod", "amod") and token.pos_ in ("NOUN", "PROPN")):
             continue  # "in Texas", "on May 3"; a name that modifies a noun stays: "assaulting Maryland resident",
             # "the offense of Assault Public Servant"
         yield from _kept(child, rules)
+
+
+def _an_act(token: Token) -> bool:
+    """A gerund, or a perfect one ("of having entered")."""
+    return token.tag_ == "VBG" or token.tag_ == "VBN" and any(c.lower_ == "having" for c in token.children)
 
 
 def _of_a_class(prep: Token) -> bool:
@@ -180,13 +189,13 @@ def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
     while start < item.i and (doc[start].lower_ in rules.leading_words or doc[start].is_punct):
         start += 1
     start = _shared_act_start(doc, item, start)
-    while end - 1 > item.i and (doc[end - 1].is_punct or doc[end - 1].is_space
+    while end - 1 > item.i and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ == "ADP"
                                 or doc[end - 1].lower_ in rules.leading_words):
         end -= 1
     end = _infinitive_end(doc, item, end, rules)
-    span = doc[start:end]
-    if not len(span) or len(span) > rules.max_tokens:
+    if not 0 < end - start <= rules.max_tokens:
         return None
+    span = doc[start:_after_removal_end(doc, item, start, end)]
     if in_words(item, rules.generic_heads):
         return _named_charge(doc, item, rules)
     if in_words(item, rules.people_heads):
@@ -203,6 +212,26 @@ def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
     if len(span) == 1 and item.lemma_.lower() in rules.needs_object:
         return _shared_object(doc, item, rules)
     return span
+
+
+_THE_US = re.compile(r"States|U\.\s?S\.(?:A\.)?|US|USA|America|country", re.IGNORECASE)  # a pobj's head word
+_ENTRY_LEMMAS = frozenset({"enter", "reenter", "re-enter", "return", "come", "be", "find", "remain"})
+_AFTER_WORDS = frozenset({"after", "following", "subsequent"})
+_REMOVAL_LEMMAS = frozenset({"deport", "remove", "deportation", "removal", "exclude", "exclusion"})
+
+
+def _after_removal_end(doc: Doc, item: Token, start: int, end: int) -> int:
+    """ "entering the United States without permission after having been deported": an entry into the country
+    keeps the "after ... removal" phrase that makes it the crime of illegal reentry."""
+    if item.lemma_.lower() not in _ENTRY_LEMMAS or not any(t.ent_type_ == "GPE" for t in doc[start:end]) \
+            or end >= len(doc) or doc[end].lower_ not in _AFTER_WORDS:
+        return end
+    for i in range(end + 1, min(len(doc), end + 7, doc[end].sent.end)):
+        if doc[i].lemma_.lower() in _REMOVAL_LEMMAS or doc[i].lower_ in _REMOVAL_LEMMAS:
+            return i + 1
+        if doc[i].is_punct or doc[i].pos_ in ("PRON", "PROPN") and doc[i].tag_ != "PRP$":
+            break
+    return end
 
 
 def _infinitive_end(doc: Doc, item: Token, end: int, rules: ChargePhraseRules) -> int:
