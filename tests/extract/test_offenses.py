@@ -173,6 +173,11 @@ def test_a_victim_is_no_offender(extract) -> None:
 
 def test_weak_terms_need_a_cue(extract) -> None:
     assert affirmed(extract("He escaped poverty through hard work and fraud prevention training."), "offense") == []
+    assert affirmed(extract("The task force fights organized crime in the region."), "offense") == []
+    wanted = affirmed(extract("He was wanted by authorities in Mexico for organized crime and money laundering."),
+                      "offense")
+    assert [(o.charge, o.disposition) for o in wanted] == [("organized crime", "charged"),
+                                                           ("money laundering", "charged")]
 
 
 @pytest.mark.parametrize(("text", "disposition"), [
