@@ -159,6 +159,13 @@ def test_an_item_listed_between_two_charges_is_a_charge(extract, text: str, expe
     # a list that runs into a clause is no list of charges; a compound word is no subtitle
     ("He was arrested for burglary, theft, but the officers released him, and he left.", ["burglary", "theft"]),
     ("He was charged with assault-related offenses.", ["assault"]),
+    # a list without the serial comma that holds a charge found; not the further objects of a charge
+    ("He was wanted by authorities in Mexico for organized crime, money laundering and illegal possession of firearms.",
+     ["organized crime", "money laundering", "illegal possession of firearms"]),
+    ("He and 12 others were charged in an indictment with conspiring to distribute heroin, fentanyl and cocaine.",
+     ["conspiring to distribute heroin"]),
+    ("Considering the sentencing objectives of rehabilitation, incapacitation, retribution and deterrence, the court "
+     "imposed a sentence of 60 months.", []),
     # a list that is the object of a charge's "of" is no list of charges
     ("He was convicted of a violation of 18 U.S.C. 1546 for fraud and misuse of visa, permits, and other entry "
      "documents.", ["fraud"]),

@@ -403,7 +403,7 @@ def listed_after_cue(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, 
             end = prep.sent.end
             while end > prep.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
                 end -= 1
-            segments = _segments(doc, prep.i + 1, end)
+            segments = _closing_split(doc, _segments(doc, prep.i + 1, end), taken)
             closed = next((k for k, (a, _) in enumerate(segments) if k >= 2 and doc[a].lower_ in ("and", "or")), None)
             if closed is None:
                 continue
@@ -418,7 +418,7 @@ def listed_after_cue(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, 
                 if held:
                     continue
                 item = _listed_item(doc, a, b, rules)
-                if item is None or any(t.ent_type_ in _NOT_IN_CHARGES for t in item) \
+                if item is None or _co_object(item, taken) or any(t.ent_type_ in _NOT_IN_CHARGES for t in item) \
                         or len(item) == 1 and (item[0].pos_ == "VERB" or item[0].lemma_.lower() == "violate"
                                                or in_words(item[0], rules.needs_object)):
                     break  # "the statute he is charged with violating, the U.S. Sentencing Guidelines, and ..."
@@ -464,6 +464,28 @@ def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             out.append((i, min(j, end)))
         i = j + 1
     return out
+
+
+def _co_object(item: Span, taken: list[tuple[int, int]]) -> bool:
+    """ "conspiring to distribute heroin, fentanyl and cocaine": an item the parser joined to the object of a charge
+    found is a further object of that charge, no charge of its own."""
+    head = item.root.head
+    return item.root.dep_ == "conj" and head.dep_ in ("dobj", "pobj") and any(s <= head.i < e for s, e in taken)
+
+
+def _closing_split(doc: Doc, segments: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "for A, B and C": a list written without the serial comma, one of whose parts is a charge found, closes
+    inside its last part; that part splits at its first "and"/"or" outside a charge found, so that the list reads
+    as "A", "B", "and C"."""
+    if len(segments) < 2 or any(doc[a].lower_ in ("and", "or") for a, _ in segments[1:]) \
+            or not any(s < b and a < e for a, b in segments for s, e in taken):
+        return segments
+    for k, (a, b) in enumerate(segments[1:], start=1):
+        joint = next((i for i in range(a + 1, b) if doc[i].lower_ in ("and", "or")
+                      and not any(s <= i < e for s, e in taken)), None)
+        if joint is not None:
+            return [*segments[:k], (a, joint), (joint, b), *segments[k + 1:]]
+    return segments
 
 
 def _holds_a_cue(doc: Doc, first: int, stop: int) -> bool:
