@@ -208,6 +208,15 @@ def test_list_items_share_the_cue(extract) -> None:
     assert dispositions == ["convicted", "convicted"]
 
 
+def test_list_items_after_a_relative_clause_share_the_cue(extract) -> None:
+    text = ("On December 17, 1992, he was convicted upon guilty pleas of the following crimes: assault and battery "
+            "with a dangerous weapon, which offense was committed on March 18, 1992; and armed robbery, which offense "
+            "was committed on March 29, 1992.")
+    offenses = affirmed(extract(text), "offense")
+    assert [(o.disposition, o.disposition_date.iso, o.offense_date.iso) for o in offenses] == [
+        ("pleaded_guilty", "1992-12-17", "1992-03-18"), ("pleaded_guilty", "1992-12-17", "1992-03-29")]
+
+
 def test_statute_in_the_next_sentence(extract) -> None:
     text = ("Marco Gomez-Arguello, a 36-year-old national, pled guilty to illegal re-entry of a removed alien. "
             "This violation is under Title 8, United States Code, Section 1326(a) and Section 1326(b)(1).")

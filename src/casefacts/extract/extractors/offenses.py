@@ -456,10 +456,14 @@ class OffenseTextExtractor:
         before the item before it when it has none of its own before it and no verb stands between them (a
         gerund may: "theft by taking and driving without a license"); a cue after it stays its own, unless
         the item is that cue's subject ("X, and the burglary charge was dismissed": only dismissed). A participle
-        that modifies a noun ("receiving stolen goods", "aggravated reentry") is no verb."""
+        that modifies a noun ("receiving stolen goods", "aggravated reentry") is no verb, nor is a relative clause
+        that ends with its list item ("X, which offense was committed on May 3, 1992; and Y")."""
+        between = doc[previous.end:group.start]
+        semicolons = [t.i for t in between if t.text == ";"]
+        if semicolons and any(t.lower_ == "which" for t in doc[previous.end:semicolons[-1]]):
+            between = doc[semicolons[-1]:group.start]  # "X under S, which offense was committed on May 3; and Y"
         if any(c.start < group.start for c in group.cues) \
-                or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" and t.dep_ != "amod"
-                       for t in doc[previous.end:group.start]) \
+                or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" and t.dep_ != "amod" for t in between) \
                 or any(_subject_of(doc, c, group) for c in group.cues):
             return
         shared = [c for c in previous.cues if c.start < previous.start]
