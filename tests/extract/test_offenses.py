@@ -217,6 +217,13 @@ def test_list_items_after_a_relative_clause_share_the_cue(extract) -> None:
         ("pleaded_guilty", "1992-12-17", "1992-03-18"), ("pleaded_guilty", "1992-12-17", "1992-03-29")]
 
 
+def test_operation_of_a_motor_vehicle_under_the_influence_is_drunk_driving(extract) -> None:
+    text = ("The court convicted him of three counts of assault second degree, motor vehicle; operation of motor "
+            "vehicle under the influence of alcohol; and evading responsibility.")
+    normalized = [o.charge_normalized for o in affirmed(extract(text), "offense")]
+    assert "driving under the influence" in normalized
+
+
 def test_statute_in_the_next_sentence(extract) -> None:
     text = ("Marco Gomez-Arguello, a 36-year-old national, pled guilty to illegal re-entry of a removed alien. "
             "This violation is under Title 8, United States Code, Section 1326(a) and Section 1326(b)(1).")
