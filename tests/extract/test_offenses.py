@@ -224,6 +224,18 @@ def test_operation_of_a_motor_vehicle_under_the_influence_is_drunk_driving(extra
     assert "driving under the influence" in normalized
 
 
+@pytest.mark.parametrize(("text", "arrest"), [
+    ("In November 2014, Defendant was arrested on state drug and theft charges. (ECF No. 20-3.) He pleaded guilty "
+     "to possession of a controlled substance for the purpose of sale.", "2014-11"),
+    # charges named in the arrest sentence are its own; a plea to another charge has no arrest date
+    ("In November 2014, Defendant was arrested for burglary. He pleaded guilty to possession of a controlled "
+     "substance.", None),
+])
+def test_a_plea_right_after_an_arrest_on_charges_of_a_kind_has_its_date(extract, text: str, arrest) -> None:
+    plea = next(o for o in affirmed(extract(text), "offense") if o.disposition == "pleaded_guilty")
+    assert (plea.arrest_date.iso if plea.arrest_date else None) == arrest
+
+
 def test_statute_in_the_next_sentence(extract) -> None:
     text = ("Marco Gomez-Arguello, a 36-year-old national, pled guilty to illegal re-entry of a removed alien. "
             "This violation is under Title 8, United States Code, Section 1326(a) and Section 1326(b)(1).")

@@ -81,6 +81,7 @@ _VIOLENT = re.compile(r"\b(?:murder|homicide|manslaughter|kill|assault|battery|a
 # "an Immigration Judge's July 1, 1999, decision, which found that the respondent's conviction ...": the date of a
 # decision about the charge, not of its disposition
 _DECISION_AFTER = re.compile(r",?\s*(?:decision|ruling|opinion|order)\b", re.IGNORECASE)
+_RECORD_CITE = re.compile(r"\([^()]{0,80}\)\.?")  # a sentence that only cites the record: "(ECF No. 20-3.)"
 _QUOTED_NAME = re.compile(r"\s*\(\s*[\"“][^)\"“”]{1,60}[\"”]\s*\)\s*")  # ("grand theft auto")
 _QUOTED_ALIAS = re.compile(r"\s*\(\s*[\"“]\s*")
 _THIS_OFFENSE = re.compile(r"\s*(?:This|That|The|Each|Both) (?:violations?|offen[cs]es?|charges?|crimes?|counts?)"
@@ -812,13 +813,20 @@ def _refers_back(token: Token) -> bool:
 def _arrest_pointed_back_to(doc: Doc, group: Group, dates: list[DateMatch], cues: list[Span],
                             groups: list[Group]) -> PartialDate | None:
     """ "In 1994, he was arrested in Washington, D.C. Stemming from that arrest, in 1995, he was convicted of X": the
-    date of the arrest the sentence before tells, when that sentence names no charge."""
-    if not any(c.id_ == "arrested" and _points_back(c.root) and sent_of(c) == group.sent for c in group.cues):
-        return None
+    date of the arrest the sentence before tells, when that sentence names no charge; and "In November 2014, he was
+    arrested on state drug and theft charges. He pleaded guilty to X": a plea right after an arrest on charges
+    named only by their kind is to those charges."""
     if group.sent.start == 0:
         return None
     before = sent_of(doc[group.sent.start - 1])
-    if any(g.sent == before for g in groups):
+    while before.start > 0 and _RECORD_CITE.fullmatch(before.text.strip()):  # "(ECF No. 20-3.)"
+        before = sent_of(doc[before.start - 1])
+    pointed = any(c.id_ == "arrested" and _points_back(c.root) and sent_of(c) == group.sent for c in group.cues)
+    kinds = [g for g in groups if g.sent == before]
+    plea = any(c.id_ in ("pleaded_guilty", "convicted") and sent_of(c) == group.sent for c in group.cues) \
+        and bool(kinds) and all(g.end < len(doc) and doc[g.end].lower_ in ("charges", "charge") for g in kinds) \
+        and not any(c.id_ == "arrested" and sent_of(c) == group.sent for c in cues)
+    if not pointed and not plea or pointed and kinds:
         return None
     arrests = [c for c in cues if c.id_ == "arrested" and before.start <= c.start < before.end
                and c.root.pos_ in ("VERB", "AUX")]
