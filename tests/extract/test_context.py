@@ -25,6 +25,11 @@ def test_not_guilty_is_no_negation(nlp) -> None:
     assert _covers(nlp, "He was found not guilty of robbery.", "robbery") == set()
 
 
+def test_not_until_a_time_is_no_negation(nlp) -> None:
+    assert _covers(nlp, "Williams was not arrested for illegal reentry until 2010.", "reentry") == set()
+    assert _covers(nlp, "Williams was not arrested for illegal reentry.", "reentry") == {"negated"}
+
+
 def test_conditional_covers_the_whole_sentence(nlp) -> None:
     text = "If Jorge were deported, his children would lose their main provider."
     assert "hypothetical" in _covers(nlp, text, "children")
