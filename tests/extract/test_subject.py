@@ -79,6 +79,17 @@ def test_subject_introduced_in_prose(extract, text: str, name: str) -> None:
     assert _subject(extract, text).name == name
 
 
+def test_the_name_as_first_written_in_full(extract) -> None:
+    text = ("UNITED STATES v. RUBEN PERALES AVILA, Appellant.\n\nPER CURIAM. Ruben Avila appeals from the district "
+            "court's order denying his motion to dismiss an indictment charging him with unlawful entry.")
+    fact = _subject(extract, text)
+    assert fact.name == "RUBEN PERALES AVILA"
+    assert fact.evidence[0].quote == "RUBEN PERALES AVILA"
+    # a fuller name written only after the one found is another's or a later mention: the first stays
+    later = "Ruben Avila, 40, pleaded guilty. His brother Ruben Jose Avila testified."
+    assert _subject(extract, later).name == "Ruben Avila"
+
+
 def test_agency_acronym_is_no_short_name(extract) -> None:
     text = "Enforcement and Removal Operations (ERO) arrested a man. Jose Perez, 41, was removed."
     assert _subject(extract, text).name == "Jose Perez"

@@ -84,6 +84,16 @@ class SubjectExtractor:
     def _find_name(self, text: str, doc: Doc, context: ExtractionContext, evidence: list[Evidence]) -> str | None:
         if NAME_NOTE in context.notes:  # a later page repeats the name: keep the first one
             return None
+        name = self._named(text, doc, context, evidence)
+        fuller = _fuller_form(text, name) if name else None
+        if fuller is None:
+            return name
+        found = evidence.pop()
+        evidence.append(context.evidence(self, fuller.start(), fuller.end(), found.confidence,
+                                         f"{found.explanation}, as first written in full"))
+        return fuller.group(0)
+
+    def _named(self, text: str, doc: Doc, context: ExtractionContext, evidence: list[Evidence]) -> str | None:
         for m in self._name.finditer(text):
             value = self._cut(m.group("value"))
             if value and _NAME_VALUE.fullmatch(value) and not value.isdigit():
@@ -232,6 +242,22 @@ class SubjectExtractor:
                 evidence.append(context.evidence(self, m.start(), m.end(), 0.8, f"{scheme} by its form"))
                 break
         return found
+
+
+def _fuller_form(text: str, name: str) -> re.Match[str] | None:
+    """ "Jose Roman Castro" written before "Jose Castro": the subject's name with one or two more given names
+    between its first and last word, when it comes before the name as found."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first, last = re.escape(words[0]), re.escape(words[-1])
+    middle = r"(?:[A-Z][A-Za-z'‐\-]*\.?\s+){1,2}"
+    fuller = re.search(rf"\b{first}\s+{middle}{last}\b", text, re.IGNORECASE)
+    found = text.find(name)
+    if fuller is None or found != -1 and fuller.start() > found \
+            or not all(w[0].isupper() for w in fuller.group(0).split()):
+        return None
+    return fuller
 
 
 def _bare(text: str, start: int) -> bool:
