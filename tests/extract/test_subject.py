@@ -80,11 +80,11 @@ def test_subject_introduced_in_prose(extract, text: str, name: str) -> None:
 
 
 def test_the_name_as_first_written_in_full(extract) -> None:
-    text = ("UNITED STATES v. RUBEN PERALES AVILA, Appellant.\n\nPER CURIAM. Ruben Avila appeals from the district "
-            "court's order denying his motion to dismiss an indictment charging him with unlawful entry.")
+    text = ("No. 12-3111\n\nRuben Perales Avila, also known as Ruben Parales Avila\n\nPER CURIAM.\nRuben Avila "
+            "appeals from the district court's order denying his motion to dismiss an indictment.")
     fact = _subject(extract, text)
-    assert fact.name == "RUBEN PERALES AVILA"
-    assert fact.evidence[0].quote == "RUBEN PERALES AVILA"
+    assert fact.name == "Ruben Perales Avila"
+    assert fact.evidence[0].quote == "Ruben Perales Avila"
     # a fuller name written only after the one found is another's or a later mention: the first stays
     later = "Ruben Avila, 40, pleaded guilty. His brother Ruben Jose Avila testified."
     assert _subject(extract, later).name == "Ruben Avila"
