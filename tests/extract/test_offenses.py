@@ -236,6 +236,21 @@ def test_a_plea_right_after_an_arrest_on_charges_of_a_kind_has_its_date(extract,
     assert (plea.arrest_date.iso if plea.arrest_date else None) == arrest
 
 
+def test_a_date_the_warrant_tells_is_the_offense_date(extract) -> None:
+    text = ("An arrest warrant was issued for him Aug. 30, 2004, by a court in Poland for manslaughter. According to "
+            "the warrant, on Dec. 28, 1990, he was driving in Bialystok when he hit two pedestrians.")
+    (offense,) = affirmed(extract(text), "offense")
+    assert (offense.charge, offense.offense_date.iso) == ("manslaughter", "1990-12-28")
+
+
+def test_possessing_a_drug_with_intent_to_distribute(extract) -> None:
+    text = "He has a felony conviction in 2004 in the Northern District of Illinois for possessing Ecstasy with the " \
+           "intent to distribute."
+    (offense,) = affirmed(extract(text), "offense")
+    assert (offense.charge, offense.charge_normalized, offense.disposition_date.iso) == (
+        "possessing Ecstasy with the intent to distribute", "possession with intent to distribute", "2004")
+
+
 def test_statute_in_the_next_sentence(extract) -> None:
     text = ("Marco Gomez-Arguello, a 36-year-old national, pled guilty to illegal re-entry of a removed alien. "
             "This violation is under Title 8, United States Code, Section 1326(a) and Section 1326(b)(1).")

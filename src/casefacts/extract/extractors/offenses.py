@@ -67,7 +67,8 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SENTENCE_FOR = re.compile(r"\bsentence\s+(?:for|on|imposed\s+(?:for|on|after\s+.{0,40}?\b(?:to|of)))\s*$",
                            re.IGNORECASE)
 _OFFENSE_DATE_CUE = re.compile(r"\b(?:committed|occurred|offen[cs]e (?:date|ended)|incident|alleged(?:ly)?|"
-                               r"acts? alleged)\b", re.IGNORECASE)
+                               r"acts? alleged|according to the (?:\w+ ){0,2}(?:warrant|complaint|indictment|"
+                               r"affidavit|charging documents?))\b", re.IGNORECASE)
 _CRIME_CONTEXT = re.compile(r"\b(?:crimes?|criminal|offen[cs]es?|commit(?:ted|ting)?|guilty|history|record|"
                             r"convict(?:ed|ions?)|sentenc\w+|prison|arrests?|charges?|violat\w+|involved in|"
                             r"occurred|allegedly)\b", re.IGNORECASE)
