@@ -24,7 +24,7 @@ def test_a_whole_re_entry_word_gets_its_object_and_its_date(extract) -> None:
     facts = extract("Soto was convicted of re-entering the United States after being deported and sentenced to "
                     "45 days in prison.")
     assert [(o.charge, o.sentence.custody_days) for o in facts if o.kind == "offense"] == [
-        ("re-entering the United States", 45)]
+        ("re-entering the United States after being deported", 45)]
 
 
 def test_a_glued_footnote_call_does_not_hide_the_charge(extract) -> None:
