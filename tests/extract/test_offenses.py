@@ -187,6 +187,12 @@ def test_weak_terms_need_a_cue(extract) -> None:
     ("He was sentenced to 70 months in prison for illegal reentry.", "convicted"),
     ("The conviction for robbery was vacated in 2019.", "vacated"),
     ("The robbery charge is still pending.", "pending"),
+    ("The jury decided he was guilty of burglary.", "convicted"),
+    # a verdict that names the statute, then the charge in parentheses; a statute's definition is no verdict
+    ("The Court has determined that Defendant is guilty beyond a reasonable doubt of violating 8 U.S.C. § 1326 "
+     "(illegal re-entry).", "convicted"),
+    ("Any person who has been deported and thereafter enters the United States is guilty of illegal reentry.",
+     "unknown"),
     ("On Oct. 3, 2019, he was charged with burglary, but the charges were later withdrawn.", "dismissed"),
     ("He was charged with burglary; the prosecutor withdrew the charge in 2020.", "dismissed"),
 ])
@@ -272,6 +278,8 @@ def test_statute_in_the_next_sentence(extract) -> None:
      "section 487h(a) of the California Penal Code"),
     # the citation first, then a comma
     ("He is being charged with 8 USC 1326, Re-entry of a Removed Alien.", "Re-entry of a Removed Alien", "8 USC 1326"),
+    ("The Court finds that Defendant is guilty beyond a reasonable doubt of violating 8 U.S.C. § 1326 (illegal "
+     "re-entry).", "illegal re-entry", "8 U.S.C. § 1326"),
 ])
 def test_a_citation_after_the_charges_words_is_its_statute(extract, text: str, charge: str, cited: str) -> None:
     offense = next(o for o in affirmed(extract(text), "offense") if o.charge == charge)

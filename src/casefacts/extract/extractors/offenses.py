@@ -328,7 +328,7 @@ class OffenseTextExtractor:
                 mention.statute = mention.statute or match
                 return
             gap_after = doc[span.end:mention.start].text if span.end <= mention.start else None
-            if gap_after is not None and re.fullmatch(r"[\s\-:,]*|\s*,?\s*for\s*", gap_after):
+            if gap_after is not None and re.fullmatch(r"[\s\-:,(]*|\s*,?\s*for\s*", gap_after):
                 mention.statute = mention.statute or match  # "his conviction under 8 U.S.C. § 1326 for unlawful
                 return  # reentry"
         if not re.search(r"\(\s*$", before):
