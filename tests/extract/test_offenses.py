@@ -257,6 +257,13 @@ def test_possessing_a_drug_with_intent_to_distribute(extract) -> None:
         "possessing Ecstasy with the intent to distribute", "possession with intent to distribute", "2004")
 
 
+def test_a_sentence_for_the_offense_after_the_charge_is_the_charges(extract) -> None:
+    text = ("He had been convicted for Possession of a Controlled Substance for Sale in California State Court and "
+            "sentenced to 16 months in prison for the offense on July 1, 2000.")
+    (offense,) = affirmed(extract(text), "offense")
+    assert (offense.disposition_date.iso, offense.sentence.custody_days) == ("2000-07-01", 480)
+
+
 def test_statute_in_the_next_sentence(extract) -> None:
     text = ("Marco Gomez-Arguello, a 36-year-old national, pled guilty to illegal re-entry of a removed alien. "
             "This violation is under Title 8, United States Code, Section 1326(a) and Section 1326(b)(1).")

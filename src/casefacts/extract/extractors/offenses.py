@@ -430,7 +430,8 @@ class OffenseTextExtractor:
             before = [c for c in before if not (c.start - prv <= 1 and c.root.pos_ == "NOUN")]  # is the last's
         after = [c for c in cues if group.end <= c.start and c.end <= nxt]
         after = [c for c in after if not _other_person_between(doc, group.end, c.start, names, rels)
-                 and not self._has_own_object(doc, c) and not _describes_the_charge(doc, group, c)]
+                 and not self._has_own_object(doc, c, back_references=False)  # "sentenced ... for the offense"
+                 and not _describes_the_charge(doc, group, c)]
         if nxt < group.sent.end:
             # "arrested for DUI and convicted of reckless driving": the cue right before the next
             # charge introduces that charge
