@@ -150,3 +150,8 @@ def test_incident_date_needs_a_time_of_day() -> None:
 ])
 def test_ranges_relative_and_unresolvable(text: str, expected: list) -> None:
     assert [(d.text, d.date.iso) for d in find_dates(text)] == expected
+
+
+def test_the_year_of_a_laws_name_is_no_date() -> None:
+    assert find_dates("Order: Act of 1952 — Section 241(a)(2) — Entered without inspection.") == []
+    assert [d.text for d in find_dates("He was convicted in the spring of 1952.")] == ["1952"]

@@ -74,6 +74,7 @@ _STATE_ABBREVIATION = (r"(?:Ala|Ariz|Ark|Cal|Calif|Colo|Conn|Del|Fla|Ga|Haw|Ill|
                        r"|Alaska|Idaho|Iowa|Maine|Ohio|Utah")
 _YEAR_PARENTHESIZED = re.compile(r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]))\((?:(?:" + _STATE_ABBREVIATION + r")\s+)?"
                                  r"(?P<year>(?:19|20)\d\d)(?=\)|(?:,|\s+and)\s*(?:19|20)\d\d\b)")
+_LAW_NAME_BEFORE = re.compile(r"\b(?:Act|Acts|Amendments|Code|Statutes)\s$")
 _YEAR_ALONE = re.compile(r"^\s*(?P<year>(?:19|20)\d\d)\s*$")
 
 
@@ -152,6 +153,8 @@ def find_dates(text: str) -> list[DateMatch]:
                 found.append(DateMatch(m.start(), m.end(), m.group(0), value))
                 taken.append((m.start(), m.end()))
     for m in (*_YEAR_CUE.finditer(text), *_YEAR_ATTRIBUTIVE.finditer(text), *_YEAR_PARENTHESIZED.finditer(text)):
+        if _LAW_NAME_BEFORE.search(text, max(0, m.start() - 16), m.start()) and m.group(0)[:2].lower() == "of":
+            continue  # "the Immigration and Nationality Act of 1952": a law's name, no date
         start, end = m.start("year"), m.end("year")
         value = _build(int(m.group("year")), None, None)
         if value is not None and free(start, end):
