@@ -264,6 +264,13 @@ def test_a_sentence_for_the_offense_after_the_charge_is_the_charges(extract) -> 
     assert (offense.disposition_date.iso, offense.sentence.custody_days) == ("2000-07-01", 480)
 
 
+def test_a_date_before_following_a_conviction_is_the_events(extract) -> None:
+    text = ("He had been deported on three occasions: in September 1994, following a conviction in Arizona state court "
+            "for aggravated assault; in June 2000, following a conviction in federal court for illegal reentry.")
+    assert [(o.charge, o.disposition_date) for o in affirmed(extract(text), "offense")] == [
+        ("aggravated assault", None), ("illegal reentry", None)]
+
+
 def test_statute_in_the_next_sentence(extract) -> None:
     text = ("Marco Gomez-Arguello, a 36-year-old national, pled guilty to illegal re-entry of a removed alien. "
             "This violation is under Title 8, United States Code, Section 1326(a) and Section 1326(b)(1).")

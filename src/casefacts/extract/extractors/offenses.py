@@ -83,6 +83,8 @@ _VIOLENT = re.compile(r"\b(?:murder|homicide|manslaughter|kill|assault|battery|a
 # decision about the charge, not of its disposition
 _DECISION_AFTER = re.compile(r",?\s*(?:decision|ruling|opinion|order)\b", re.IGNORECASE)
 _RECORD_CITE = re.compile(r"\([^()]{0,80}\)\.?")  # a sentence that only cites the record: "(ECF No. 20-3.)"
+_AFTER_A_CUE = re.compile(r",?\s+(?:following|after)\s+(?:a|an|his|her|the)\s+(?:[\w\-]+\s+){0,2}?"
+                          r"(?:conviction|arrest)\b", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"\s*\(\s*[\"“][^)\"“”]{1,60}[\"”]\s*\)\s*")  # ("grand theft auto")
 _QUOTED_ALIAS = re.compile(r"\s*\(\s*[\"“]\s*")
 _THIS_OFFENSE = re.compile(r"\s*(?:This|That|The|Each|Both) (?:violations?|offen[cs]es?|charges?|crimes?|counts?)"
@@ -598,7 +600,10 @@ class OffenseTextExtractor:
         window = doc[max(sent_of(date).start, date.start - 12):date.start].text
         if _OFFENSE_DATE_CUE.search(window) or _dates_the_act(date, group):
             return "offense_date", 0
-        # "stemming from that arrest, in 1995, he was convicted": a cue that points back is dated elsewhere
+        # "stemming from that arrest, in 1995, he was convicted": a cue that points back is dated elsewhere; "deported
+        # ...: in June 2000, following a conviction for illegal reentry": the deportation's date, not the conviction's
+        if _AFTER_A_CUE.match(text_of(doc), date.end_char):
+            return None
         sent_cues = [c for c in sent_cues if DATE_ROLE.get(c.id_) and not _points_back(c.root)]
         if not sent_cues or dates_another_noun(date, sent_cues):
             return None
