@@ -198,6 +198,25 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     # the reentry statute's words for a past removal: no arrest of its own
     ("He is charged with illegal reentry after having been previously arrested and deported from the United States "
      "on June 4, 2011.", [("removal", "2011-06-04")]),
+    # admissions, brought and extradited into the country, a gained entry; what else is entered is no entry
+    ("Respondent, admitted to the United States for permanent residence in 1916, was convicted in 1939.",
+     [("entry", "1916")]),
+    ("He has resided here since his lawful admission for permanent residence at El Paso, Texas, on April 1, 1925.",
+     [("entry", "1925-04-01")]),
+    ("He was brought to this country in 1916.", [("entry", "1916")]),
+    ("The evidence was brought to the court in 2010.", []),
+    ("He was subsequently extradited to the United States from Mexico in 2006 to face drug charges.",
+     [("entry", "2006")]),
+    ("In 1925 he gained entry to the United States upon presentation of a nonquota immigration visa.",
+     [("entry", "1925")]),
+    ("On March 25, 1941, the respondent entered the Armed Forces of the United States.", []),
+    ("He appeals from a judgment of conviction entered in the United States District Court in 2012.", []),
+    # a dated gerund narrates an entry; entering again is a reentry; entering without legal status is unlawful
+    ("After entering the United States in 1981 and leaving that same year, he applied for residence.",
+     [("entry", "1981")]),
+    ("Shortly thereafter, he again illegally entered the United States.", [("reentry", None)]),
+    ("Sometime before December 11, 2014, Madero entered into the United States without obtaining legal status.",
+     [("unlawful_entry", None)]),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected

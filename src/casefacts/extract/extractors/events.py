@@ -53,12 +53,17 @@ _US = re.compile(r"\b(?:united states|u\.\s?s\.?(?:\s?a\.?)?|us|usa|america|this
                  r"the u\.s\.)\b", re.IGNORECASE)
 _UNLAWFUL = re.compile(r"\b(?:illegal(?:ly)?|unlawful(?:ly)?|without (?:(?:immigration |any )?inspection|being "
                        r"inspected|admission|authori[sz]ation|permission|documents)|EWI|undocumented|surreptitious(?:ly)?|"
-                       r"evading inspection|at an unknown (?:place|location|point)|avoiding inspection)\b",
+                       r"evading inspection|at an unknown (?:place|location|point)|avoiding inspection|"
+                       r"without (?:obtaining |having )?(?:legal|lawful) status)\b",
                        re.IGNORECASE)
+# a body of the country is no place to enter: "a judgment entered in the United States District Court"
+_US_BODY = re.compile(r"\bUnited States (?:District|Circuit|Bankruptcy|Magistrate|Court|Attorney|Marshals?|Army|Navy|"
+                      r"Air Force|Armed Forces|Marine Corps|Department|Sentencing|Probation)\b", re.IGNORECASE)
+_INTO_US = re.compile(r"(?:the\s+)?" + _US.pattern, re.IGNORECASE)  # "admitted to the United States"
 _ATTEMPT = re.compile(r"\b(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ENTRY_PLACE = re.compile(r"\b(?:lawfully|illegally|unlawfully|without inspection|airport|port of entry|visa|"
                           r"border|international|as an? (?:visitor|nonimmigrant|immigrant|student|refugee|parolee)|"
-                          r"for (?:lawful )?permanent residence|at the port of|"
+                          r"(?:for )?(?:lawful )?permanent residence|at the port of|"
                           r"with an? [\w\-]+ (?:visa|exchange))\b", re.IGNORECASE)
 _DATED = re.compile(r"^\s*(?:(?:to|from) (?:the )?[A-Z][\w .]{0,30}?\s+)?(?:(?:again|(?:a|for the) \w+ time)\s+)?"
                     r"(?:(?:on|in)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d|"
@@ -189,11 +194,11 @@ class EventExtractor:
         in_phrase = (root.dep_ in ("pcomp", "pobj") or root.dep_ == "conj" and root.head.dep_ in ("pcomp", "pobj")) \
             and root.lemma_ != "admission"  # "since his admission at San Ysidro on June 15, 1956" dates an entry
         if (in_phrase or (root.tag_ == "VBG" and kind != "arrest")) \
-                and not (kind == "removal" and dated) and not (kind == "reentry" and _DATED_ENTRY.match(
+                and not (kind == "removal" and dated) and not (kind in ("reentry", "entry") and _DATED_ENTRY.match(
                     doc[cue.end:min(sent_of(cue).end, cue.end + 10)].text + " ")):
             return None  # "after being deported", "entering", "a history of entering and being removed": a mention
             # inside a phrase, not an event (but "after being deported on October 28, 2013", "before re-entering
-            # the U.S. in March 2015" narrate a dated removal and reentry)
+            # the U.S. in March 2015", "after entering the United States in 1981" narrate a dated event)
         if root.dep_ == "amod" and root.head.pos_ in ("NOUN", "PROPN"):
             return None  # "a five-time deported felon", "previously removed noncitizen": a description
         if root.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
@@ -250,18 +255,18 @@ class EventExtractor:
             if _LAWFUL_STATUS.search(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text):
                 return "entry"  # "again reentered the United States on September 7, 1989 as a conditional resident"
             return "reentry"
-        if cue.text.lower() == "admitted to" and not _US.match(doc[cue.end:cue.end + 4].text):
+        if cue.text.lower() == "admitted to" and not _INTO_US.match(doc[cue.end:cue.end + 4].text):
             return None  # "admitted to being in the United States illegally", "admitted to agents that": a confession
         # entry verbs: only into the country ("goods that had arrived from the United States" is no entry); an
         # admission names its port ("since his admission at San Ysidro, California, on June 15, 1956")
         port = r"\s*(?:the )?(?-i:[A-Z])" if cue.text.lower().endswith(" at") else r"\s*at (?:the )?(?-i:[A-Z])"
         admitted_at = root.lemma_ in ("admit", "admission") and re.match(port, after)
-        if not _US.search(after) and not _ENTRY_PLACE.search(after) and not admitted_at \
-                or re.match(r"\s*from\b", after, re.IGNORECASE):
+        if not _US.search(_US_BODY.sub("", after)) and not _ENTRY_PLACE.search(after) and not admitted_at \
+                or re.match(r"\s*from\b", after, re.IGNORECASE) or _enters_another_body(root):
             return None
         if root.lemma_ in ("come", "cross") and re.search(r"\bback\b", after, re.IGNORECASE) \
-                or _NTH_TIME.search(after):
-            return "reentry"  # "came back", "entered the United States for the third time"
+                or _NTH_TIME.search(after) or _a_repeat(cue):
+            return "reentry"  # "came back", "entered the United States for the third time", "again entered"
         if _UNLAWFUL.search(doc[max(sent_of(cue).start, cue.start - 3):min(sent_of(cue).end, cue.end + 16)].text):
             return "unlawful_entry"
         return "entry"
@@ -414,6 +419,14 @@ def _own_clause(cue: Span) -> set[int]:
     root = cue.root
     other = {t.i for c in root.children if c.dep_ in ("conj", "advcl", "relcl", "ccomp") for t in c.subtree}
     return {t.i for t in root.subtree} - other
+
+
+def _enters_another_body(root: Token) -> bool:
+    """ "entered the Armed Forces of the United States", "entered a plea": what is entered is no country (but
+    "entered the United States", "entered this country", "entered Texas")."""
+    return root.lemma_ == "enter" and any(c.dep_ == "dobj" and c.ent_type_ not in ("GPE", "LOC")
+                                          and not _US.search(c.doc[c.left_edge.i:c.i + 1].text)
+                                          for c in root.children)
 
 
 def _removed_by_or_from(root: Token) -> bool:
