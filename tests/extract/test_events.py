@@ -217,6 +217,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("Shortly thereafter, he again illegally entered the United States.", [("reentry", None)]),
     ("Sometime before December 11, 2014, Madero entered into the United States without obtaining legal status.",
      [("unlawful_entry", None)]),
+    # a date before the cue in a phrase of its own verb is its date, though another cue stands between them
+    ("On February 27, 1995, after entering the United States illegally, he was deported a further time.",
+     [("removal", "1995-02-27")]),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected

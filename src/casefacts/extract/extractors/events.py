@@ -394,12 +394,23 @@ def _nearer_cue(cue: Span, date: DateMatch, cues: list[Span]) -> bool:
     """Another verbal event cue, or a noun cue with its owner, stands between ``cue`` and ``date`` and is not
     its conjunct: the date is that cue's ("re-entered ... after being deported on October 28, 2013",
     "re-entered the country following his removal to Honduras on March 12, 2012")."""
+    if _heads_date(cue, date):
+        return False
     low, high = sorted((cue.end_char, date.start)) if cue.end_char <= date.start else (date.end, cue.start_char)
     return any(low <= other.start_char and other.end_char <= high and other.root.head != cue.root
                and cue.root.head != other.root and other.root.dep_ != "conj"
                and (other.root.pos_ in ("VERB", "AUX") or any(c.dep_ == "poss" for c in other.root.children))
                for other in cues
                if sent_of(other) == sent_of(cue) and other.start != cue.start)
+
+
+def _heads_date(cue: Span, date: DateMatch) -> bool:
+    """ "On February 27, 1995, after entering the United States illegally, he was deported": a date before the
+    cue in a phrase of the cue's own verb is its date, whatever cue stands between them."""
+    span = cue.doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and date.end <= cue.start_char and cue.root.pos_ in ("VERB", "AUX") \
+        and span.root.head.dep_ == "prep" \
+        and span.root.head.head == cue.root
 
 
 def _of_another_cue(doc: Doc, cue: Span, date: DateMatch, cues: list[Span]) -> bool:
