@@ -220,6 +220,14 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     # a date before the cue in a phrase of its own verb is its date, though another cue stands between them
     ("On February 27, 1995, after entering the United States illegally, he was deported a further time.",
      [("removal", "1995-02-27")]),
+    # the police as the arrest's own agent make a criminal arrest; BEST is ICE's task force; a group's participle
+    ("ERO Boston arrested a citizen of Ecuador recently arrested and charged by Massachusetts State Police.",
+     [("apprehension", None), ("arrest", None)]),
+    ("When apprehended by a police K-9 unit on November 18, 2021, Vargas had a loaded pistol.",
+     [("arrest", "2021-11-18")]),
+    ("Border Enforcement Security Task Force (BEST) members arrested Quintana-Aguilera on May 14, 2013.",
+     [("apprehension", "2013-05-14")]),
+    ("All persons apprehended by the U.S. Border Patrol undergo criminal history checks.", []),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected

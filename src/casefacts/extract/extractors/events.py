@@ -42,6 +42,7 @@ from casefacts.extract.custody import (
     IMMIGRATION_AGENT,
     arrested_and_removed,
     immigration_custody,
+    police_agent,
     removal_formula,
 )
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
@@ -224,7 +225,7 @@ class EventExtractor:
                 return None
             return "removal"
         if kind == "apprehension":
-            return "apprehension"
+            return "arrest" if police_agent(cue) else "apprehension"
         if kind == "found":  # "was found in the United States on December 2, 2014", "was discovered by the Border
             # Patrol in Holland, Michigan": where 8 U.S.C. 1326 finds him, in immigration custody (not "found guilty",
             # "found in possession of")
@@ -500,7 +501,10 @@ def _is_person(token: Token | None) -> bool:
 
 
 def _person(cue: Span) -> Token | None:
+    """Whom the cue is about; a participle's noun ("All persons apprehended by the Border Patrol undergo checks")."""
     root = cue.root
     if cue.text.lower() == "under arrest" or root.lower_ in ("arrest", "custody", "booked"):
         return person_token(cue[-1])
+    if root.dep_ == "acl" and root.tag_ == "VBN" and root.head.pos_ == "NOUN":
+        return root.head
     return person_token(root)
