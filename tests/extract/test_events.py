@@ -228,6 +228,11 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("Border Enforcement Security Task Force (BEST) members arrested Quintana-Aguilera on May 14, 2013.",
      [("apprehension", "2013-05-14")]),
     ("All persons apprehended by the U.S. Border Patrol undergo criminal history checks.", []),
+    # a count of removals from the country or returns to another is no narrated event; a "five-time" description
+    ("In the two decades since his initial entrance, Defendant was removed from the country three times.", []),
+    ("The Mexican citizen had previously been returned to Mexico on eight separate occasions.", []),
+    ("DALLAS — A five-time deported illegal alien from Mexico with an extensive criminal history was sentenced "
+     "Friday.", []),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected

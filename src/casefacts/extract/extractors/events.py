@@ -88,7 +88,8 @@ _DESCRIBED = re.compile(r"\b(?:previously|twice|once|repeatedly|\w+-time)\s+$", 
 _AFTER_VERB = frozenset({"from", "to", "in", "on", "at", "by", "after", "back", "and", "or", "for", "twice", "again",
                          "through", "via", "into", "with", "the", "a", "an", "three", "four", "five", "six", "several"})
 _MOST_RECENTLY = re.compile(r"\bmost recently (?:in|on) ", re.IGNORECASE)
-_AGGREGATE = re.compile(r"^(?:from (?:the )?(?:United States|U\.\s?S\.?)\s+)?(?:at least\s+)?"
+_AGGREGATE = re.compile(r"^(?:(?:from|to) (?:the )?(?:United States|U\.\s?S\.?|(?:this )?country|"
+                        r"(?-i:[A-Z][a-z]+))\s+)?(?:at least\s+)?"
                         r"(?:\w+ (?:additional |more |other |separate )?times|"
                         r"(?:on )?(?:\w+ )?(?:prior |previous |separate )?occasions)\b", re.IGNORECASE)
 # a count followed by its dated list ("removed six times: three times in 2000, and once each in 2002 and 2004",
@@ -204,15 +205,12 @@ class EventExtractor:
             return None  # "a five-time deported felon", "previously removed noncitizen": a description
         if root.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
             return None  # "never received permission to reenter the United States": an infinitive tells no event
-        if kind == "removal" and _DESCRIBED.search(doc[max(sent_of(cue).start, cue.start - 2):cue.start].text + " ") \
+        if kind == "removal" and _DESCRIBED.search(doc[max(sent_of(cue).start, cue.start - 3):cue.start].text + " ") \
                 and cue.end < len(doc) and doc[cue.end].is_alpha and doc[cue.end].lower_ not in _AFTER_VERB \
                 and (cue.text[:1].isupper() or doc[cue.end].pos_ in ("NOUN", "ADJ")):
             return None  # a title-case headline: "Previously Deported Illegal Alien Sentenced"
-        rest = doc[cue.end:sent_of(cue).end].text
-        if kind == "removal" and not dated and _AGGREGATE.match(doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text) \
-                and not _MOST_RECENTLY.search(rest) and not _COUNT_LISTED.match(rest):
-            return None  # "has been deported from the United States four times": a count, no narrated event (but
-            # "removed three times, most recently in 2014" narrates the last, "six times: in 2000, ..." each)
+        if kind == "removal" and not dated and _a_count(cue):
+            return None
         if root.head.lemma_ in ("order", "direct", "require") and root.dep_ in ("ccomp", "oprd", "xcomp", "dobj") \
                 or root.dep_ == "acl" and root.head.head.lemma_ == "order":
             return None  # "an immigration judge ordered X removed", "ordered his deportation", "an order ... directing
@@ -250,7 +248,8 @@ class EventExtractor:
                     and any(g.ent_type_ == "GPE" and not _US.search(doc[g.left_edge.i:g.i + 1].text)
                             for c in root.children if c.dep_ == "prep" and c.lower_ == "to"
                             for g in c.children if g.dep_ == "pobj"):
-                return "removal"  # "he was returned to Mexico on Sept. 9, 2009" (not "returned to the court")
+                return None if not dated and _a_count(cue) else "removal"  # "he was returned to Mexico on Sept. 9,
+                # 2009" (not "returned to the court", nor the count "returned to Mexico on eight separate occasions")
             if root.lemma_ == "return" and not _US.search(after) and not _RETURNED_UNLAWFULLY.match(after):
                 return None  # "returned to the court" (but "returned illegally three times" is a reentry)
             if _LAWFUL_STATUS.search(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text):
@@ -336,6 +335,16 @@ class EventExtractor:
                          confidence=evidence.confidence, evidence=[evidence],
                          flags=[REPEAT_FLAG] if _a_repeat(cue)
                          else [PRIOR_FLAG] if date is None and _prior(cue) else [])
+
+
+def _a_count(cue: Span) -> bool:
+    """ "has been deported from the United States four times", "was removed from the country three times": a count,
+    no narrated event (but "removed three times, most recently in 2014" narrates the last, "six times: in 2000, ..."
+    each)."""
+    doc, sent = cue.doc, sent_of(cue)
+    rest = doc[cue.end:sent.end].text
+    return bool(_AGGREGATE.match(doc[cue.end:min(sent.end, cue.end + 8)].text)) and not _MOST_RECENTLY.search(rest) \
+        and not _COUNT_LISTED.match(rest)
 
 
 def _conjoined_people(person: Token | None, names: SubjectNames, rels: list[Span]) -> list[Token]:
