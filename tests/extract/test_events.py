@@ -233,6 +233,13 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("The Mexican citizen had previously been returned to Mexico on eight separate occasions.", []),
     ("DALLAS — A five-time deported illegal alien from Mexico with an extensive criminal history was sentenced "
      "Friday.", []),
+    # a subordinate event verb's date, a date across a semicolon and "as early as" are not the event's date
+    ("At some point after he was deported in 2009, Defendant returned to the United States.",
+     [("removal", "2009"), ("reentry", None)]),
+    ("The indictment charged that he was deported on July 20, 1950; that he reentered the United States.",
+     [("removal", "1950-07-20"), ("reentry", None)]),
+    ("Defendant returned to the United States without permission at least as early as June 1991.",
+     [("reentry", None)]),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected

@@ -98,7 +98,7 @@ _COUNT_LISTED = re.compile(r"^[^;]*?\b(?:times|occasions)\s*[:,]\s*(?:(?:\w+ tim
                            r"(?:(?:in|on)\s+)?(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d", re.IGNORECASE)
 _REMAND = re.compile(r"^\W*(?:following|after|upon|at the (?:close|end|conclusion) of) (?:the |his |her )?"
                      r"(?:verdict|hearing|sentencing|trial|conviction|plea)", re.IGNORECASE)
-_BOUND = re.compile(r"\b(?:before|prior to|no later than|until|since|by|between)\s+$", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?:before|prior to|no later than|until|since|by|between|as early as)\s+$", re.IGNORECASE)
 _NTH_TIME = re.compile(r"\bfor (?:the|a) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:nd|rd|th)) time\b",
                        re.IGNORECASE)
 _AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:(?:most\s+)?recently\s+|again\s+|(?:once|twice)(?: each)?\s+)?"
@@ -276,12 +276,14 @@ class EventExtractor:
     @staticmethod
     def _date(doc: Doc, cue: Span, dates: list[DateMatch]) -> tuple[PartialDate | None, tuple[int, int] | None]:
         """The date of the cue's sentence nearest the cue, within the cue's clause: a date that another
-        verb governs ("confirmed the information Feb. 6, 2024, and officers arrested him") and a bound
-        ("sometime prior to August 2001") are not the event's date."""
+        verb governs ("confirmed the information Feb. 6, 2024, and officers arrested him"), a date across a
+        semicolon ("deported on July 20, 1950; that he reentered") and a bound ("sometime prior to August 2001",
+        "at least as early as June 1991") are not the event's date."""
         sent = sent_of(cue)
         text = text_of(doc)
         inside = [d for d in dates if sent.start_char <= d.start < sent.end_char
                   and not _BOUND.search(text[max(sent.start_char, d.start - 20):d.start])
+                  and ";" not in text[min(d.end, cue.end_char):max(d.start, cue.start_char)]
                   and not other_clause(doc, cue, d.start, d.end) and not later_conjunct_clause(doc, cue, d.start, d.end)
                   and not _dates_a_noun(doc, cue, d)]
 
@@ -425,13 +427,20 @@ def _heads_date(cue: Span, date: DateMatch) -> bool:
 
 def _of_another_cue(doc: Doc, cue: Span, date: DateMatch, cues: list[Span]) -> bool:
     """ "After his removal in 2010, he was again found in the United States on December 2, 2014": a date in the
-    phrase of another event noun is that noun's."""
+    phrase of another event noun is that noun's; "At some point after he was deported in 2009, Defendant returned":
+    one in the phrase of a subordinate event verb is that verb's."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None or span.root.head.dep_ != "prep" and span.root.head.pos_ != "ADP":
         return False
     owner = span.root.head.head
-    return any(other.start <= owner.i < other.end and other.start != cue.start and owner.pos_ == "NOUN"
+    return any(other.start <= owner.i < other.end and other.start != cue.start
+               and (owner.pos_ == "NOUN" or _subordinate(owner, cue.root))
                for other in cues)
+
+
+def _subordinate(verb: Token, head: Token) -> bool:
+    """ "after he was deported in 2009" under "returned": a clause that a conjunction subordinates to ``head``."""
+    return verb.dep_ in ("advcl", "ccomp") and verb.head == head and any(c.dep_ == "mark" for c in verb.children)
 
 
 def _own_clause(cue: Span) -> set[int]:
