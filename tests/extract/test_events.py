@@ -240,6 +240,11 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      [("removal", "1950-07-20"), ("reentry", None)]),
     ("Defendant returned to the United States without permission at least as early as June 1991.",
      [("reentry", None)]),
+    # a dated entry after a dated removal is a reentry; an extradition stays an entry
+    ("He was deported on April 23, 1971. On November 22, 1971, he was admitted to the United States as a lawful "
+     "permanent resident.", [("removal", "1971-04-23"), ("reentry", "1971-11-22")]),
+    ("He was removed to Mexico in 2003. He was later extradited to the United States from Mexico in 2006.",
+     [("removal", "2003"), ("entry", "2006")]),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected

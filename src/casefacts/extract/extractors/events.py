@@ -130,6 +130,7 @@ class EventExtractor:
         charges = context.notes.get(CHARGES_NOTE, {}).get(context.page.number, [])
         apprehensions = {sent_of(s).start for s in cues if s.id_ == "apprehension"}
         facts: list[EventFact] = []
+        extraditions: set[str] = set()
         seen: set[int] = set()
         for cue in sorted(cues, key=lambda s: (s.start, -(s.end - s.start))):
             if cue.start in seen:
@@ -158,12 +159,14 @@ class EventExtractor:
                 elif incident is not None:
                     date = incident
             facts.append(self._fact(doc, cue, event_type, date, date_span, context, names, rels))
+            if "extradited" in cue.text.lower():
+                extraditions.add(facts[-1].fact_id)
             for other in _conjoined_people(_person(cue), names, rels):  # "X and a co-conspirator were arrested"
                 facts.append(self._fact(doc, cue, event_type, date, date_span, context, names, rels, other))
             for again, again_span in _repeated_dates(date_span, dates, text_of(doc)) \
                     + _semicolon_listed(date_span, dates, text_of(doc), sent_of(cue)):
                 facts.append(self._fact(doc, cue, event_type, again, again_span, context, names, rels))
-        return facts
+        return _entries_after_removal(facts, extraditions)
 
     @staticmethod
     def _verbal(cue: Span, date: PartialDate | None, date_span: tuple[int, int] | None) -> bool:
@@ -337,6 +340,21 @@ class EventExtractor:
                          confidence=evidence.confidence, evidence=[evidence],
                          flags=[REPEAT_FLAG] if _a_repeat(cue)
                          else [PRIOR_FLAG] if date is None and _prior(cue) else [])
+
+
+def _earlier(a: PartialDate, b: PartialDate) -> bool:
+    """``a`` is before ``b`` at the coarser of their precisions ("1971-04-23" before "1971-11", not "1971")."""
+    n = min(len(a.iso), len(b.iso))
+    return a.iso[:n] < b.iso[:n]
+
+
+def _entries_after_removal(facts: list[EventFact], extraditions: set[str]) -> list[EventFact]:
+    """A dated entry after a dated removal is a reentry ("removed on April 23, 1971 ... On November 22, 1971,
+    respondent was admitted to the United States"); an extradition into the country stays an entry."""
+    removals = [f.date for f in facts if f.event_type == "removal" and f.date is not None and f.status == "affirmed"]
+    return [f.model_copy(update={"event_type": "reentry"})
+            if f.event_type in ("entry", "unlawful_entry") and f.date is not None and f.fact_id not in extraditions
+            and any(_earlier(r, f.date) for r in removals) else f for f in facts]
 
 
 def _a_count(cue: Span) -> bool:
