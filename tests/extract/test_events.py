@@ -245,6 +245,10 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      "permanent resident.", [("removal", "1971-04-23"), ("reentry", "1971-11-22")]),
     ("He was removed to Mexico in 2003. He was later extradited to the United States from Mexico in 2006.",
      [("removal", "2003"), ("entry", "2006")]),
+    # an owned arrest noun with its charge or its police narrates an arrest, dated or not
+    ("ERO issued a detainer following his arrest for unlicensed operation of a vehicle by the Springfield Police "
+     "Department.", [("arrest", None)]),
+    ("He was released on bond after his arrest.", []),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected

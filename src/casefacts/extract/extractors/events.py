@@ -176,7 +176,11 @@ class EventExtractor:
         if cue.root.pos_ in ("VERB", "AUX") or len(cue) > 1:
             return True
         root = cue.root
-        if date is None or date_span is None or root.pos_ == "PROPN" or root.ent_type_ in ("ORG", "FAC"):
+        if root.pos_ == "PROPN" or root.ent_type_ in ("ORG", "FAC"):
+            return False
+        if date is None and _charged_arrest(root):
+            return True
+        if date is None or date_span is None:
             return False
         if date_span[1] <= root.left_edge.idx:
             return False  # a date before the noun's phrase is another verb's
@@ -340,6 +344,14 @@ class EventExtractor:
                          confidence=evidence.confidence, evidence=[evidence],
                          flags=[REPEAT_FLAG] if _a_repeat(cue)
                          else [PRIOR_FLAG] if date is None and _prior(cue) else [])
+
+
+def _charged_arrest(root: Token) -> bool:
+    """ "following his arrest for unlicensed operation of a vehicle by the Springfield Police Department", "Piedras'
+    arrest by the County Police Department on charges that were later dismissed": an owned arrest noun with its
+    charge or its police narrates an arrest, dated or not."""
+    return root.lemma_ == "arrest" and any(c.dep_ == "poss" for c in root.children) \
+        and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "by") for c in root.children)
 
 
 def _earlier(a: PartialDate, b: PartialDate) -> bool:
