@@ -249,6 +249,10 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("ERO issued a detainer following his arrest for unlicensed operation of a vehicle by the Springfield Police "
      "Department.", [("arrest", None)]),
     ("He was released on bond after his arrest.", []),
+    # taken into a named custody: ERO's is an apprehension, the Marshals' an arrest
+    ("He was taken into ERO custody without incident Jan. 3, 2019 upon completing his prison sentence.",
+     [("apprehension", "2019-01-03")]),
+    ("He was taken into U.S. Marshals Service custody in 2015.", [("arrest", "2015")]),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected
