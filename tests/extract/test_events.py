@@ -253,6 +253,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("He was taken into ERO custody without incident Jan. 3, 2019 upon completing his prison sentence.",
      [("apprehension", "2019-01-03")]),
     ("He was taken into U.S. Marshals Service custody in 2015.", [("arrest", "2015")]),
+    # an entry the apprehension's sentence tells as done before it is an event of its own, dated in its own clause
+    ("U.S. Border Patrol apprehended Argueta May 21, 2019, after he unlawfully entered the United States near El "
+     "Paso, Texas.", [("apprehension", "2019-05-21"), ("unlawful_entry", None)]),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected

@@ -141,10 +141,13 @@ class EventExtractor:
             event_type = self._type(doc, cue)
             if event_type is None:
                 continue
+            candidates = [d for d in dates if not _nearer_cue(cue, d, cues) and not _of_another_cue(doc, cue, d, cues)]
             if event_type in ("entry", "unlawful_entry") and sent_of(cue).start in apprehensions:
-                continue  # "apprehended ... while attempting to enter / shortly after she crossed"
-            date, date_span = self._date(doc, cue, [d for d in dates if not _nearer_cue(cue, d, cues)
-                                                    and not _of_another_cue(doc, cue, d, cues)])
+                if not _entered_before(cue):
+                    continue  # "apprehended ... while attempting to enter / shortly after she crossed"
+                candidates = [d for d in candidates if _in_own_clause(cue, d)]  # "apprehended X May 21, 2019, after
+                # he unlawfully entered the United States": the date is the apprehension's
+            date, date_span = self._date(doc, cue, candidates)
             if not self._verbal(cue, date, date_span):
                 continue
             if cue.text.lower().endswith("booked") and not _is_person(_person(cue)):
@@ -297,15 +300,9 @@ class EventExtractor:
         def distance(d: DateMatch) -> int:
             return cue.start_char - d.end if d.end <= cue.start_char else d.start - cue.end_char
 
-        own = _own_clause(cue)
-
-        def in_own_clause(d: DateMatch) -> bool:
-            span = doc.char_span(d.start, d.end, alignment_mode="expand")
-            return span is not None and any(t.i in own for t in span)
-
         if _relative_sequel(cue):
-            inside = [d for d in inside if in_own_clause(d)]
-        best = min(inside, key=lambda d: (not in_own_clause(d), distance(d)), default=None)
+            inside = [d for d in inside if _in_own_clause(cue, d)]
+        best = min(inside, key=lambda d: (not _in_own_clause(cue, d), distance(d)), default=None)
         if best is None or distance(best) >= 160:
             return None, None
         return best.date, (best.start, best.end)
@@ -471,6 +468,19 @@ def _of_another_cue(doc: Doc, cue: Span, date: DateMatch, cues: list[Span]) -> b
 def _subordinate(verb: Token, head: Token) -> bool:
     """ "after he was deported in 2009" under "returned": a clause that a conjunction subordinates to ``head``."""
     return verb.dep_ in ("advcl", "ccomp") and verb.head == head and any(c.dep_ == "mark" for c in verb.children)
+
+
+def _in_own_clause(cue: Span, date: DateMatch) -> bool:
+    span = cue.doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and any(t.i in _own_clause(cue) for t in span)
+
+
+def _entered_before(cue: Span) -> bool:
+    """ "Border Patrol apprehended Argueta May 21, 2019, after he unlawfully entered the United States": an entry
+    that the apprehension's sentence tells as done before it (not "while attempting to enter")."""
+    root = cue.root
+    return root.lemma_ == "enter" and root.dep_ == "advcl" \
+        and any(c.dep_ == "mark" and c.lower_ == "after" for c in root.children)
 
 
 def _own_clause(cue: Span) -> set[int]:
