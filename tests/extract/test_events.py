@@ -240,6 +240,8 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      [("removal", "1950-07-20"), ("reentry", None)]),
     ("Defendant returned to the United States without permission at least as early as June 1991.",
      [("reentry", None)]),
+    ("He was first removed to Mexico in October 1998, then he illegally re-entered the United States at least five "
+     "times over the years.", [("removal", "1998-10"), ("reentry", None)]),
     # a dated entry after a dated removal is a reentry; an extradition stays an entry
     ("He was deported on April 23, 1971. On November 22, 1971, he was admitted to the United States as a lawful "
      "permanent resident.", [("removal", "1971-04-23"), ("reentry", "1971-11-22")]),

@@ -454,20 +454,17 @@ def _heads_date(cue: Span, date: DateMatch) -> bool:
 
 def _of_another_cue(doc: Doc, cue: Span, date: DateMatch, cues: list[Span]) -> bool:
     """ "After his removal in 2010, he was again found in the United States on December 2, 2014": a date in the
-    phrase of another event noun is that noun's; "At some point after he was deported in 2009, Defendant returned":
-    one in the phrase of a subordinate event verb is that verb's."""
+    phrase of another event noun is that noun's; "At some point after he was deported in 2009, Defendant returned",
+    "first removed to Mexico in October 1998, then he illegally re-entered": one in the phrase of another event verb,
+    not conjoined with the cue, is that verb's."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None or span.root.head.dep_ != "prep" and span.root.head.pos_ != "ADP":
         return False
     owner = span.root.head.head
-    return any(other.start <= owner.i < other.end and other.start != cue.start
-               and (owner.pos_ == "NOUN" or _subordinate(owner, cue.root))
-               for other in cues)
-
-
-def _subordinate(verb: Token, head: Token) -> bool:
-    """ "after he was deported in 2009" under "returned": a clause that a conjunction subordinates to ``head``."""
-    return verb.dep_ in ("advcl", "ccomp") and verb.head == head and any(c.dep_ == "mark" for c in verb.children)
+    verbal = cue.root.pos_ in ("VERB", "AUX") and owner.pos_ in ("VERB", "AUX") and owner not in cue.root.conjuncts
+    return not cue.start <= owner.i < cue.end and any(
+        other.start <= owner.i < other.end and other.start != cue.start and (owner.pos_ == "NOUN" or verbal)
+        for other in cues)
 
 
 def _in_own_clause(cue: Span, date: DateMatch) -> bool:
