@@ -242,6 +242,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      [("reentry", None)]),
     ("He was first removed to Mexico in October 1998, then he illegally re-entered the United States at least five "
      "times over the years.", [("removal", "1998-10"), ("reentry", None)]),
+    # an undated removal told in an "after" clause is the one the text dates later
+    ("He returned to the United States without permission after he was removed following a conviction. He had "
+     "been removed to Mexico in July 2003.", [("reentry", None), ("removal", "2003-07")]),
     # a dated entry after a dated removal is a reentry; an extradition stays an entry
     ("He was deported on April 23, 1971. On November 22, 1971, he was admitted to the United States as a lawful "
      "permanent resident.", [("removal", "1971-04-23"), ("reentry", "1971-11-22")]),

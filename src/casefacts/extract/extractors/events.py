@@ -539,10 +539,10 @@ def _a_repeat(cue: Span) -> bool:
 
 
 def _prior(cue: Span) -> bool:
-    """ "he had previously been deported", "was earlier removed": an occurrence the text tells as before its story,
-    which a dated one of the story may well be."""
+    """ "he had previously been deported", "was earlier removed", "returned ... after he was removed": an occurrence
+    the text tells as before its story, which a dated one of the story may well be."""
     return any(c.dep_ == "advmod" and c.lower_ in ("previously", "earlier", "formerly") or c.lower_ == "had"
-               and c.dep_ == "aux" for c in cue.root.children)
+               and c.dep_ == "aux" or c.dep_ == "mark" and c.lower_ == "after" for c in cue.root.children)
 
 
 def _dates_a_noun(doc: Doc, cue: Span, date: DateMatch) -> bool:
