@@ -245,6 +245,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     # an undated removal told in an "after" clause is the one the text dates later
     ("He returned to the United States without permission after he was removed following a conviction. He had "
      "been removed to Mexico in July 2003.", [("reentry", None), ("removal", "2003-07")]),
+    # a relative's immigration history is no labelled event; a relative's arrest is
+    ("Reyes-Campos came to the United States with his parents. His parents came to this country looking for work.",
+     [("entry", None)]),
     # a dated entry after a dated removal is a reentry; an extradition stays an entry
     ("He was deported on April 23, 1971. On November 22, 1971, he was admitted to the United States as a lawful "
      "permanent resident.", [("removal", "1971-04-23"), ("reentry", "1971-11-22")]),
@@ -368,3 +371,9 @@ def test_a_co_defendant_arrested_with_the_subject_has_an_arrest_of_their_own(ext
     assert arrests == [("subject", None, "2020-08-05"), ("other", "co_defendant", "2020-08-05")]
     facts = extract("Border Patrol agents arrested a previously deported felon and his child.")
     assert [e.about.who for e in affirmed(facts, "event")] == ["subject"]
+
+
+def test_a_relatives_arrest_is_kept(extract) -> None:
+    facts = extract("RE: Tuan Quintanilla\n\nHis cousin was arrested in 2015 for burglary.")
+    assert [(e.event_type, e.about.who, e.about.relation) for e in affirmed(facts, "event")] == [
+        ("arrest", "other", "cousin")]

@@ -21,6 +21,7 @@ from casefacts.extract.attribution import (
     about_person,
     is_group,
     person_token,
+    relation_of,
     relation_spans,
 )
 from casefacts.extract.base import (
@@ -169,7 +170,8 @@ class EventExtractor:
             for again, again_span in _repeated_dates(date_span, dates, text_of(doc)) \
                     + _semicolon_listed(date_span, dates, text_of(doc), sent_of(cue)):
                 facts.append(self._fact(doc, cue, event_type, again, again_span, context, names, rels))
-        return _entries_after_removal(facts, extraditions)
+        kin = {relation_of(r)[0] for r in rels if relation_of(r)[1] != "none"}
+        return _entries_after_removal([f for f in facts if not _kin_migration(f, kin)], extraditions)
 
     @staticmethod
     def _verbal(cue: Span, date: PartialDate | None, date_span: tuple[int, int] | None) -> bool:
@@ -341,6 +343,12 @@ class EventExtractor:
                          confidence=evidence.confidence, evidence=[evidence],
                          flags=[REPEAT_FLAG] if _a_repeat(cue)
                          else [PRIOR_FLAG] if date is None and _prior(cue) else [])
+
+
+def _kin_migration(fact: EventFact, kin: set[str]) -> bool:
+    """ "His parents came to this country looking for work": a relative's immigration history is no labelled event
+    (a relative's arrest is, with the relative's offense)."""
+    return fact.about.who == "other" and fact.about.relation in kin and fact.event_type != "arrest"
 
 
 def _charged_arrest(root: Token) -> bool:
