@@ -240,6 +240,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      [("removal", "1950-07-20"), ("reentry", None)]),
     ("Defendant returned to the United States without permission at least as early as June 1991.",
      [("reentry", None)]),
+    ("He returned to the United States at an unknown date and time in 1981.", [("reentry", None)]),
+    ("The evidence proved he re-entered (likely in March 2014) the United States without permission.",
+     [("reentry", None)]),
     ("He was first removed to Mexico in October 1998, then he illegally re-entered the United States at least five "
      "times over the years.", [("removal", "1998-10"), ("reentry", None)]),
     # an undated removal told in an "after" clause is the one the text dates later

@@ -99,7 +99,9 @@ _COUNT_LISTED = re.compile(r"^[^;]*?\b(?:times|occasions)\s*[:,]\s*(?:(?:\w+ tim
                            r"(?:(?:in|on)\s+)?(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d", re.IGNORECASE)
 _REMAND = re.compile(r"^\W*(?:following|after|upon|at the (?:close|end|conclusion) of) (?:the |his |her )?"
                      r"(?:verdict|hearing|sentencing|trial|conviction|plea)", re.IGNORECASE)
-_BOUND = re.compile(r"\b(?:before|prior to|no later than|until|since|by|between|as early as)\s+$", re.IGNORECASE)
+_UNKNOWN_DATE = re.compile(r"^(?:[\w.,]+\s+){0,5}?(?:on|at) an unknown (?:date|time)\b", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?:before|prior to|no later than|until|since|by|between|as early as|"
+                    r"(?:likely|probably|possibly) (?:in|on))\s+$", re.IGNORECASE)
 _NTH_TIME = re.compile(r"\bfor (?:the|a) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:nd|rd|th)) time\b",
                        re.IGNORECASE)
 _AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:(?:most\s+)?recently\s+|again\s+|(?:once|twice)(?: each)?\s+)?"
@@ -293,6 +295,8 @@ class EventExtractor:
         "at least as early as June 1991") are not the event's date."""
         sent = sent_of(cue)
         text = text_of(doc)
+        if _UNKNOWN_DATE.match(doc[cue.end:min(sent.end, cue.end + 10)].text):
+            return None, None  # "returned to the United States at an unknown date and time"
         inside = [d for d in dates if sent.start_char <= d.start < sent.end_char
                   and not _BOUND.search(text[max(sent.start_char, d.start - 20):d.start])
                   and ";" not in text[min(d.end, cue.end_char):max(d.start, cue.start_char)]
