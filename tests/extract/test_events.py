@@ -264,6 +264,10 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("He was taken into ERO custody without incident Jan. 3, 2019 upon completing his prison sentence.",
      [("apprehension", "2019-01-03")]),
     ("He was taken into U.S. Marshals Service custody in 2015.", [("arrest", "2015")]),
+    # caught is an arrest cue; caught and deported, an apprehension for removal
+    ("In 1998 she returned to the United States without permission and was eventually caught and deported by "
+     "Immigration and Customs Enforcement in 2003.",
+     [("reentry", "1998"), ("apprehension", "2003"), ("removal", "2003")]),
     # an entry the apprehension's sentence tells as done before it is an event of its own, dated in its own clause
     ("U.S. Border Patrol apprehended Argueta May 21, 2019, after he unlawfully entered the United States near El "
      "Paso, Texas.", [("apprehension", "2019-05-21"), ("unlawful_entry", None)]),

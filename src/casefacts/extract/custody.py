@@ -76,10 +76,11 @@ def _for_a_charge(doc: Doc, cue: Span) -> bool:
 
 
 def arrested_and_removed(cue: Span) -> bool:
-    """ "was arrested and formally deported": an arrest for removal, in immigration custody (and in "after having
-    been previously arrested and deported", the illegal-reentry statute's words for a past removal)."""
-    return cue.root.lemma_ == "arrest" and any(c.dep_ == "conj" and c.lemma_ in ("deport", "remove", "exclude")
-                                                for c in cue.root.children)
+    """ "was arrested and formally deported", "was eventually caught and deported by ICE": an arrest for removal, in
+    immigration custody (and in "after having been previously arrested and deported", the illegal-reentry statute's
+    words for a past removal)."""
+    return cue.root.lemma_ in ("arrest", "catch") and any(
+        c.dep_ == "conj" and c.lemma_ in ("deport", "remove", "exclude") for c in cue.root.children)
 
 
 def removal_formula(cue: Span) -> bool:
