@@ -264,6 +264,11 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("He was taken into ERO custody without incident Jan. 3, 2019 upon completing his prison sentence.",
      [("apprehension", "2019-01-03")]),
     ("He was taken into U.S. Marshals Service custody in 2015.", [("arrest", "2015")]),
+    # detained by the police is an arrest, after attempting to enter an apprehension, at a jail none
+    ("On May 9, 1998, defendant was detained in New York after unsuccessfully attempting to enter the United States.",
+     [("apprehension", "1998-05-09")]),
+    ("Ramirez was detained by Mississippi police officers during a traffic stop.", [("arrest", None)]),
+    ("He was detained at the Bridgeport Correctional Center in 2010.", []),
     # caught is an arrest cue; caught and deported, an apprehension for removal
     ("In 1998 she returned to the United States without permission and was eventually caught and deported by "
      "Immigration and Customs Enforcement in 2003.",

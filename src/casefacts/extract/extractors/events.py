@@ -83,6 +83,8 @@ _RETURNED_UNLAWFULLY = re.compile(r"\s*(?:illegally|unlawfully|without (?:author
 _FOUND_WHERE = re.compile(r"\s*(?:(?:in|within|inside) (?:the )?(?:United States|U\.\s?S\.|this country|country)\b|"
                           r"by (?:the )?(?:U\.\s?S\. )?(?:Border Patrol|immigration|ICE|agents|officers|"
                           r"law enforcement|deportation|federal agents|Customs))", re.IGNORECASE)
+_AT_THE_BORDER = re.compile(r"\b(?:attempt(?:ing|ed)? to (?:enter|cross)|at the border|port of entry)\b",
+                            re.IGNORECASE)
 _IN_JAIL = re.compile(r"\b(?:jail|detainer|prison|correctional|county custody)\b", re.IGNORECASE)  # a detainer's start
 _FOUND_NOT = re.compile(r"\s*(?:in possession|guilty|removable|deportable|inadmissible|to be|dead)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(r"\b(?:previously|twice|once|repeatedly|\w+-time)\s+$", re.IGNORECASE)
@@ -202,7 +204,12 @@ class EventExtractor:
         kind = cue.id_
         root = cue.root
         clause = doc[max(sent_of(cue).start, cue.start - 8):min(sent_of(cue).end, cue.end + 12)].text
-        if kind == "arrest":
+        if kind == "detained" and not (cue.end < len(doc) and doc[cue.end].lower_ == "for"):  # "detained for DWI"
+            # is an arrest; "was detained by Mississippi police officers during a traffic stop", "was detained in New
+            # York after unsuccessfully attempting to enter the United States" too (not "detained at the jail")
+            return "arrest" if police_agent(cue) else "apprehension" if _AT_THE_BORDER.search(sent_of(cue).text) \
+                else None
+        if kind in ("arrest", "detained"):
             if root.tag_ == "VBG" and root.dep_ in ("pcomp", "pobj") or removal_formula(cue):
                 return None  # "an operation focused on arresting drug offenders", "having been arrested and deported"
             return "apprehension" if immigration_custody(doc, cue) or arrested_and_removed(cue) else "arrest"
