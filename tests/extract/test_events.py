@@ -198,6 +198,84 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     # the reentry statute's words for a past removal: no arrest of its own
     ("He is charged with illegal reentry after having been previously arrested and deported from the United States "
      "on June 4, 2011.", [("removal", "2011-06-04")]),
+    # admissions, brought and extradited into the country, a gained entry; what else is entered is no entry
+    ("Respondent, admitted to the United States for permanent residence in 1916, was convicted in 1939.",
+     [("entry", "1916")]),
+    ("He has resided here since his lawful admission for permanent residence at El Paso, Texas, on April 1, 1925.",
+     [("entry", "1925-04-01")]),
+    ("He was brought to this country in 1916.", [("entry", "1916")]),
+    ("The evidence was brought to the court in 2010.", []),
+    ("He was subsequently extradited to the United States from Mexico in 2006 to face drug charges.",
+     [("entry", "2006")]),
+    ("In 1925 he gained entry to the United States upon presentation of a nonquota immigration visa.",
+     [("entry", "1925")]),
+    ("On March 25, 1941, the respondent entered the Armed Forces of the United States.", []),
+    ("He appeals from a judgment of conviction entered in the United States District Court in 2012.", []),
+    # a dated gerund narrates an entry; entering again is a reentry; entering without legal status is unlawful
+    ("After entering the United States in 1981 and leaving that same year, he applied for residence.",
+     [("entry", "1981")]),
+    ("Shortly thereafter, he again illegally entered the United States.", [("reentry", None)]),
+    ("Sometime before December 11, 2014, Madero entered into the United States without obtaining legal status.",
+     [("unlawful_entry", None)]),
+    # a date before the cue in a phrase of its own verb is its date, though another cue stands between them
+    ("On February 27, 1995, after entering the United States illegally, he was deported a further time.",
+     [("removal", "1995-02-27")]),
+    # the police as the arrest's own agent make a criminal arrest; BEST is ICE's task force; a group's participle
+    ("ERO Boston arrested a citizen of Ecuador recently arrested and charged by Massachusetts State Police.",
+     [("apprehension", None), ("arrest", None)]),
+    ("When apprehended by a police K-9 unit on November 18, 2021, Vargas had a loaded pistol.",
+     [("arrest", "2021-11-18")]),
+    ("Border Enforcement Security Task Force (BEST) members arrested Quintana-Aguilera on May 14, 2013.",
+     [("apprehension", "2013-05-14")]),
+    ("All persons apprehended by the U.S. Border Patrol undergo criminal history checks.", []),
+    # a count of removals from the country or returns to another is no narrated event; a "five-time" description
+    ("In the two decades since his initial entrance, Defendant was removed from the country three times.", []),
+    ("The Mexican citizen had previously been returned to Mexico on eight separate occasions.", []),
+    ("DALLAS — A five-time deported illegal alien from Mexico with an extensive criminal history was sentenced "
+     "Friday.", []),
+    # a subordinate event verb's date, a date across a semicolon and "as early as" are not the event's date
+    ("At some point after he was deported in 2009, Defendant returned to the United States.",
+     [("removal", "2009"), ("reentry", None)]),
+    ("The indictment charged that he was deported on July 20, 1950; that he reentered the United States.",
+     [("removal", "1950-07-20"), ("reentry", None)]),
+    ("Defendant returned to the United States without permission at least as early as June 1991.",
+     [("reentry", None)]),
+    ("He returned to the United States at an unknown date and time in 1981.", [("reentry", None)]),
+    ("The evidence proved he re-entered (likely in March 2014) the United States without permission.",
+     [("reentry", None)]),
+    ("He was first removed to Mexico in October 1998, then he illegally re-entered the United States at least five "
+     "times over the years.", [("removal", "1998-10"), ("reentry", None)]),
+    # an undated removal told in an "after" clause is the one the text dates later
+    ("He returned to the United States without permission after he was removed following a conviction. He had "
+     "been removed to Mexico in July 2003.", [("reentry", None), ("removal", "2003-07")]),
+    # a relative's immigration history is no labelled event; a relative's arrest is
+    ("Reyes-Campos came to the United States with his parents. His parents came to this country looking for work.",
+     [("entry", None)]),
+    # a dated entry after a dated removal is a reentry; an extradition stays an entry
+    ("He was deported on April 23, 1971. On November 22, 1971, he was admitted to the United States as a lawful "
+     "permanent resident.", [("removal", "1971-04-23"), ("reentry", "1971-11-22")]),
+    ("He was removed to Mexico in 2003. He was later extradited to the United States from Mexico in 2006.",
+     [("removal", "2003"), ("entry", "2006")]),
+    # an owned arrest noun with its charge or its police narrates an arrest, dated or not
+    ("ERO issued a detainer following his arrest for unlicensed operation of a vehicle by the Springfield Police "
+     "Department.", [("arrest", None)]),
+    ("He was released on bond after his arrest.", []),
+    # taken into a named custody: ERO's is an apprehension, the Marshals' an arrest
+    ("He was taken into ERO custody without incident Jan. 3, 2019 upon completing his prison sentence.",
+     [("apprehension", "2019-01-03")]),
+    ("He was taken into U.S. Marshals Service custody in 2015.", [("arrest", "2015")]),
+    # detained by the police is an arrest, after attempting to enter an apprehension, at a jail none
+    ("On May 9, 1998, defendant was detained in New York after unsuccessfully attempting to enter the United States.",
+     [("apprehension", "1998-05-09")]),
+    ("Ramirez was detained by Mississippi police officers during a traffic stop.", [("arrest", None)]),
+    ("He was detained at the Bridgeport Correctional Center in 2010.", []),
+    # caught is an arrest cue; caught and deported, an apprehension for removal
+    ("In 1998 she returned to the United States without permission and was eventually caught and deported by "
+     "Immigration and Customs Enforcement in 2003.",
+     [("reentry", "1998"), ("apprehension", "2003"), ("removal", "2003")]),
+    # an entry the apprehension's sentence tells as done before it is an event of its own, dated in its own clause
+    ("U.S. Border Patrol apprehended Argueta May 21, 2019, after he unlawfully entered the United States near El "
+     "Paso, Texas.", [("apprehension", "2019-05-21"), ("unlawful_entry", None)]),
 ])
 def test_events(extract, text: str, expected: list) -> None:
     assert _events(extract, text) == expected
@@ -305,3 +383,9 @@ def test_a_co_defendant_arrested_with_the_subject_has_an_arrest_of_their_own(ext
     assert arrests == [("subject", None, "2020-08-05"), ("other", "co_defendant", "2020-08-05")]
     facts = extract("Border Patrol agents arrested a previously deported felon and his child.")
     assert [e.about.who for e in affirmed(facts, "event")] == ["subject"]
+
+
+def test_a_relatives_arrest_is_kept(extract) -> None:
+    facts = extract("RE: Tuan Quintanilla\n\nHis cousin was arrested in 2015 for burglary.")
+    assert [(e.event_type, e.about.who, e.about.relation) for e in affirmed(facts, "event")] == [
+        ("arrest", "other", "cousin")]

@@ -16,14 +16,18 @@ from casefacts.extract.context import SPANS_KEY
 BORDER = re.compile(r"\b(?:Border Patrol|border agents?|CBP|Customs and Border Protection|port of entry)\b",
                     re.IGNORECASE)
 # Civil immigration agents: their arrest is an apprehension (taken into immigration custody), not a
-# criminal arrest, unless it is "for" / "on charges of" a crime. HSI is ICE's investigative arm.
-IMMIGRATION_AGENT = re.compile(r"\b(?:ERO|ICE|HSI|INS|(?i:Homeland Security Investigations|Enforcement and Removal "
-                               r"Operations|Immigration and Customs Enforcement|Immigration and Naturalization Service|"
+# criminal arrest, unless it is "for" / "on charges of" a crime. HSI is ICE's investigative arm, BEST its task force.
+IMMIGRATION_AGENT = re.compile(r"\b(?:ERO|ICE|HSI|INS|BEST|(?i:Homeland Security Investigations|"
+                               r"Enforcement and Removal Operations|Border Enforcement Security Task Force|"
+                               r"Immigration and Customs Enforcement|Immigration and Naturalization Service|"
                                r"deportation officers?|"
                                r"immigration (?:officers?|agents?|authorities|custody)|Fugitive Operations))\b")
 _CRIMINAL_ARREST = re.compile(r"^\W*(?:\w+\W+){0,8}?(?:for|on (?:an? |the )?(?:(?:outstanding|active|felony|state|"
                               r"federal|local|criminal|arrest|bench|extradition)\s+)*(?:charges?|warrants?|suspicion)|"
                               r"in connection with|charged with)\b", re.IGNORECASE)
+# the police as the arrest's own agent ("recently arrested and charged by Massachusetts State Police", "when
+# apprehended by a police K-9 unit"): a criminal arrest, whatever immigration agency the sentence names
+_POLICE = re.compile(r"\b(?:police|sheriff'?s?|deputies|troopers|state patrol|highway patrol)\b", re.IGNORECASE)
 _CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp"})
 _PERFECT = re.compile(r"\b(?:having been|after being)\b", re.IGNORECASE)
 
@@ -36,10 +40,24 @@ def immigration_custody(doc: Doc, cue: Span) -> bool:
     if not charged and BORDER.search(sent.text):
         return True
     clause = doc[max(sent.start, cue.start - 12):min(sent.end, cue.end + 6)].text
-    by = child_phrase(cue.root, "agent")  # "by ERO officers"
+    by = own_agent(cue)  # "by ERO officers"
     after = doc[cue.end:min(sent.end, cue.end + 12)].text
+    if police_agent(cue):
+        return False
     return bool(IMMIGRATION_AGENT.search(clause) or IMMIGRATION_AGENT.search(by)) \
         and not _CRIMINAL_ARREST.match(after) and not _for_a_charge(doc, cue)
+
+
+def own_agent(cue: Span) -> str:
+    """The cue's "by" phrase, or that of a verb conjoined with it ("arrested and charged by the State Police")."""
+    return " ".join(child_phrase(v, "agent") for v in (cue.root, *(c for c in cue.root.children if c.dep_ == "conj")))
+
+
+def police_agent(cue: Span) -> bool:
+    """ "arrested and charged by Massachusetts State Police", "when apprehended by a police K-9 unit": the police
+    (and no immigration agency) make the arrest."""
+    by = own_agent(cue)
+    return bool(_POLICE.search(by)) and not IMMIGRATION_AGENT.search(by) and not BORDER.search(by)
 
 
 def _for_a_charge(doc: Doc, cue: Span) -> bool:
@@ -58,10 +76,11 @@ def _for_a_charge(doc: Doc, cue: Span) -> bool:
 
 
 def arrested_and_removed(cue: Span) -> bool:
-    """ "was arrested and formally deported": an arrest for removal, in immigration custody (and in "after having
-    been previously arrested and deported", the illegal-reentry statute's words for a past removal)."""
-    return cue.root.lemma_ == "arrest" and any(c.dep_ == "conj" and c.lemma_ in ("deport", "remove", "exclude")
-                                                for c in cue.root.children)
+    """ "was arrested and formally deported", "was eventually caught and deported by ICE": an arrest for removal, in
+    immigration custody (and in "after having been previously arrested and deported", the illegal-reentry statute's
+    words for a past removal)."""
+    return cue.root.lemma_ in ("arrest", "catch") and any(
+        c.dep_ == "conj" and c.lemma_ in ("deport", "remove", "exclude") for c in cue.root.children)
 
 
 def removal_formula(cue: Span) -> bool:

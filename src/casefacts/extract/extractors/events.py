@@ -21,6 +21,7 @@ from casefacts.extract.attribution import (
     about_person,
     is_group,
     person_token,
+    relation_of,
     relation_spans,
 )
 from casefacts.extract.base import (
@@ -42,6 +43,7 @@ from casefacts.extract.custody import (
     IMMIGRATION_AGENT,
     arrested_and_removed,
     immigration_custody,
+    police_agent,
     removal_formula,
 )
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
@@ -53,12 +55,17 @@ _US = re.compile(r"\b(?:united states|u\.\s?s\.?(?:\s?a\.?)?|us|usa|america|this
                  r"the u\.s\.)\b", re.IGNORECASE)
 _UNLAWFUL = re.compile(r"\b(?:illegal(?:ly)?|unlawful(?:ly)?|without (?:(?:immigration |any )?inspection|being "
                        r"inspected|admission|authori[sz]ation|permission|documents)|EWI|undocumented|surreptitious(?:ly)?|"
-                       r"evading inspection|at an unknown (?:place|location|point)|avoiding inspection)\b",
+                       r"evading inspection|at an unknown (?:place|location|point)|avoiding inspection|"
+                       r"without (?:obtaining |having )?(?:legal|lawful) status)\b",
                        re.IGNORECASE)
+# a body of the country is no place to enter: "a judgment entered in the United States District Court"
+_US_BODY = re.compile(r"\bUnited States (?:District|Circuit|Bankruptcy|Magistrate|Court|Attorney|Marshals?|Army|Navy|"
+                      r"Air Force|Armed Forces|Marine Corps|Department|Sentencing|Probation)\b", re.IGNORECASE)
+_INTO_US = re.compile(r"(?:the\s+)?" + _US.pattern, re.IGNORECASE)  # "admitted to the United States"
 _ATTEMPT = re.compile(r"\b(?:attempt(?:ing|ed)?|tr(?:ying|ied)) to\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ENTRY_PLACE = re.compile(r"\b(?:lawfully|illegally|unlawfully|without inspection|airport|port of entry|visa|"
                           r"border|international|as an? (?:visitor|nonimmigrant|immigrant|student|refugee|parolee)|"
-                          r"for (?:lawful )?permanent residence|at the port of|"
+                          r"(?:for )?(?:lawful )?permanent residence|at the port of|"
                           r"with an? [\w\-]+ (?:visa|exchange))\b", re.IGNORECASE)
 _DATED = re.compile(r"^\s*(?:(?:to|from) (?:the )?[A-Z][\w .]{0,30}?\s+)?(?:(?:again|(?:a|for the) \w+ time)\s+)?"
                     r"(?:(?:on|in)\s+(?:[A-Z][a-z]{2,8}\.?\s+)?\d|"
@@ -76,13 +83,16 @@ _RETURNED_UNLAWFULLY = re.compile(r"\s*(?:illegally|unlawfully|without (?:author
 _FOUND_WHERE = re.compile(r"\s*(?:(?:in|within|inside) (?:the )?(?:United States|U\.\s?S\.|this country|country)\b|"
                           r"by (?:the )?(?:U\.\s?S\. )?(?:Border Patrol|immigration|ICE|agents|officers|"
                           r"law enforcement|deportation|federal agents|Customs))", re.IGNORECASE)
+_AT_THE_BORDER = re.compile(r"\b(?:attempt(?:ing|ed)? to (?:enter|cross)|at the border|port of entry)\b",
+                            re.IGNORECASE)
 _IN_JAIL = re.compile(r"\b(?:jail|detainer|prison|correctional|county custody)\b", re.IGNORECASE)  # a detainer's start
 _FOUND_NOT = re.compile(r"\s*(?:in possession|guilty|removable|deportable|inadmissible|to be|dead)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(r"\b(?:previously|twice|once|repeatedly|\w+-time)\s+$", re.IGNORECASE)
 _AFTER_VERB = frozenset({"from", "to", "in", "on", "at", "by", "after", "back", "and", "or", "for", "twice", "again",
                          "through", "via", "into", "with", "the", "a", "an", "three", "four", "five", "six", "several"})
 _MOST_RECENTLY = re.compile(r"\bmost recently (?:in|on) ", re.IGNORECASE)
-_AGGREGATE = re.compile(r"^(?:from (?:the )?(?:United States|U\.\s?S\.?)\s+)?(?:at least\s+)?"
+_AGGREGATE = re.compile(r"^(?:(?:from|to) (?:the )?(?:United States|U\.\s?S\.?|(?:this )?country|"
+                        r"(?-i:[A-Z][a-z]+))\s+)?(?:at least\s+)?"
                         r"(?:\w+ (?:additional |more |other |separate )?times|"
                         r"(?:on )?(?:\w+ )?(?:prior |previous |separate )?occasions)\b", re.IGNORECASE)
 # a count followed by its dated list ("removed six times: three times in 2000, and once each in 2002 and 2004",
@@ -91,7 +101,9 @@ _COUNT_LISTED = re.compile(r"^[^;]*?\b(?:times|occasions)\s*[:,]\s*(?:(?:\w+ tim
                            r"(?:(?:in|on)\s+)?(?:(?-i:[A-Z])[a-z]{2,8}\.?\s+)?\d", re.IGNORECASE)
 _REMAND = re.compile(r"^\W*(?:following|after|upon|at the (?:close|end|conclusion) of) (?:the |his |her )?"
                      r"(?:verdict|hearing|sentencing|trial|conviction|plea)", re.IGNORECASE)
-_BOUND = re.compile(r"\b(?:before|prior to|no later than|until|since|by|between)\s+$", re.IGNORECASE)
+_UNKNOWN_DATE = re.compile(r"^(?:[\w.,]+\s+){0,5}?(?:on|at) an unknown (?:date|time)\b", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?:before|prior to|no later than|until|since|by|between|as early as|"
+                    r"(?:likely|probably|possibly) (?:in|on))\s+$", re.IGNORECASE)
 _NTH_TIME = re.compile(r"\bfor (?:the|a) (?:second|third|fourth|fifth|sixth|seventh|\d+(?:nd|rd|th)) time\b",
                        re.IGNORECASE)
 _AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:(?:most\s+)?recently\s+|again\s+|(?:once|twice)(?: each)?\s+)?"
@@ -123,6 +135,7 @@ class EventExtractor:
         charges = context.notes.get(CHARGES_NOTE, {}).get(context.page.number, [])
         apprehensions = {sent_of(s).start for s in cues if s.id_ == "apprehension"}
         facts: list[EventFact] = []
+        extraditions: set[str] = set()
         seen: set[int] = set()
         for cue in sorted(cues, key=lambda s: (s.start, -(s.end - s.start))):
             if cue.start in seen:
@@ -133,10 +146,13 @@ class EventExtractor:
             event_type = self._type(doc, cue)
             if event_type is None:
                 continue
+            candidates = [d for d in dates if not _nearer_cue(cue, d, cues) and not _of_another_cue(doc, cue, d, cues)]
             if event_type in ("entry", "unlawful_entry") and sent_of(cue).start in apprehensions:
-                continue  # "apprehended ... while attempting to enter / shortly after she crossed"
-            date, date_span = self._date(doc, cue, [d for d in dates if not _nearer_cue(cue, d, cues)
-                                                    and not _of_another_cue(doc, cue, d, cues)])
+                if not _entered_before(cue):
+                    continue  # "apprehended ... while attempting to enter / shortly after she crossed"
+                candidates = [d for d in candidates if _in_own_clause(cue, d)]  # "apprehended X May 21, 2019, after
+                # he unlawfully entered the United States": the date is the apprehension's
+            date, date_span = self._date(doc, cue, candidates)
             if not self._verbal(cue, date, date_span):
                 continue
             if cue.text.lower().endswith("booked") and not _is_person(_person(cue)):
@@ -151,12 +167,15 @@ class EventExtractor:
                 elif incident is not None:
                     date = incident
             facts.append(self._fact(doc, cue, event_type, date, date_span, context, names, rels))
+            if "extradited" in cue.text.lower():
+                extraditions.add(facts[-1].fact_id)
             for other in _conjoined_people(_person(cue), names, rels):  # "X and a co-conspirator were arrested"
                 facts.append(self._fact(doc, cue, event_type, date, date_span, context, names, rels, other))
             for again, again_span in _repeated_dates(date_span, dates, text_of(doc)) \
                     + _semicolon_listed(date_span, dates, text_of(doc), sent_of(cue)):
                 facts.append(self._fact(doc, cue, event_type, again, again_span, context, names, rels))
-        return facts
+        kin = {relation_of(r)[0] for r in rels if relation_of(r)[1] != "none"}
+        return _entries_after_removal([f for f in facts if not _kin_migration(f, kin)], extraditions)
 
     @staticmethod
     def _verbal(cue: Span, date: PartialDate | None, date_span: tuple[int, int] | None) -> bool:
@@ -166,7 +185,11 @@ class EventExtractor:
         if cue.root.pos_ in ("VERB", "AUX") or len(cue) > 1:
             return True
         root = cue.root
-        if date is None or date_span is None or root.pos_ == "PROPN" or root.ent_type_ in ("ORG", "FAC"):
+        if root.pos_ == "PROPN" or root.ent_type_ in ("ORG", "FAC"):
+            return False
+        if date is None and _charged_arrest(root):
+            return True
+        if date is None or date_span is None:
             return False
         if date_span[1] <= root.left_edge.idx:
             return False  # a date before the noun's phrase is another verb's
@@ -181,7 +204,12 @@ class EventExtractor:
         kind = cue.id_
         root = cue.root
         clause = doc[max(sent_of(cue).start, cue.start - 8):min(sent_of(cue).end, cue.end + 12)].text
-        if kind == "arrest":
+        if kind == "detained" and not (cue.end < len(doc) and doc[cue.end].lower_ == "for"):  # "detained for DWI"
+            # is an arrest; "was detained by Mississippi police officers during a traffic stop", "was detained in New
+            # York after unsuccessfully attempting to enter the United States" too (not "detained at the jail")
+            return "arrest" if police_agent(cue) else "apprehension" if _AT_THE_BORDER.search(sent_of(cue).text) \
+                else None
+        if kind in ("arrest", "detained"):
             if root.tag_ == "VBG" and root.dep_ in ("pcomp", "pobj") or removal_formula(cue):
                 return None  # "an operation focused on arresting drug offenders", "having been arrested and deported"
             return "apprehension" if immigration_custody(doc, cue) or arrested_and_removed(cue) else "arrest"
@@ -189,24 +217,21 @@ class EventExtractor:
         in_phrase = (root.dep_ in ("pcomp", "pobj") or root.dep_ == "conj" and root.head.dep_ in ("pcomp", "pobj")) \
             and root.lemma_ != "admission"  # "since his admission at San Ysidro on June 15, 1956" dates an entry
         if (in_phrase or (root.tag_ == "VBG" and kind != "arrest")) \
-                and not (kind == "removal" and dated) and not (kind == "reentry" and _DATED_ENTRY.match(
+                and not (kind == "removal" and dated) and not (kind in ("reentry", "entry") and _DATED_ENTRY.match(
                     doc[cue.end:min(sent_of(cue).end, cue.end + 10)].text + " ")):
             return None  # "after being deported", "entering", "a history of entering and being removed": a mention
             # inside a phrase, not an event (but "after being deported on October 28, 2013", "before re-entering
-            # the U.S. in March 2015" narrate a dated removal and reentry)
+            # the U.S. in March 2015", "after entering the United States in 1981" narrate a dated event)
         if root.dep_ == "amod" and root.head.pos_ in ("NOUN", "PROPN"):
             return None  # "a five-time deported felon", "previously removed noncitizen": a description
         if root.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children):
             return None  # "never received permission to reenter the United States": an infinitive tells no event
-        if kind == "removal" and _DESCRIBED.search(doc[max(sent_of(cue).start, cue.start - 2):cue.start].text + " ") \
+        if kind == "removal" and _DESCRIBED.search(doc[max(sent_of(cue).start, cue.start - 3):cue.start].text + " ") \
                 and cue.end < len(doc) and doc[cue.end].is_alpha and doc[cue.end].lower_ not in _AFTER_VERB \
                 and (cue.text[:1].isupper() or doc[cue.end].pos_ in ("NOUN", "ADJ")):
             return None  # a title-case headline: "Previously Deported Illegal Alien Sentenced"
-        rest = doc[cue.end:sent_of(cue).end].text
-        if kind == "removal" and not dated and _AGGREGATE.match(doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text) \
-                and not _MOST_RECENTLY.search(rest) and not _COUNT_LISTED.match(rest):
-            return None  # "has been deported from the United States four times": a count, no narrated event (but
-            # "removed three times, most recently in 2014" narrates the last, "six times: in 2000, ..." each)
+        if kind == "removal" and not dated and _a_count(cue):
+            return None
         if root.head.lemma_ in ("order", "direct", "require") and root.dep_ in ("ccomp", "oprd", "xcomp", "dobj") \
                 or root.dep_ == "acl" and root.head.head.lemma_ == "order":
             return None  # "an immigration judge ordered X removed", "ordered his deportation", "an order ... directing
@@ -219,7 +244,7 @@ class EventExtractor:
                 return None
             return "removal"
         if kind == "apprehension":
-            return "apprehension"
+            return "arrest" if police_agent(cue) else "apprehension"
         if kind == "found":  # "was found in the United States on December 2, 2014", "was discovered by the Border
             # Patrol in Holland, Michigan": where 8 U.S.C. 1326 finds him, in immigration custody (not "found guilty",
             # "found in possession of")
@@ -244,24 +269,25 @@ class EventExtractor:
                     and any(g.ent_type_ == "GPE" and not _US.search(doc[g.left_edge.i:g.i + 1].text)
                             for c in root.children if c.dep_ == "prep" and c.lower_ == "to"
                             for g in c.children if g.dep_ == "pobj"):
-                return "removal"  # "he was returned to Mexico on Sept. 9, 2009" (not "returned to the court")
+                return None if not dated and _a_count(cue) else "removal"  # "he was returned to Mexico on Sept. 9,
+                # 2009" (not "returned to the court", nor the count "returned to Mexico on eight separate occasions")
             if root.lemma_ == "return" and not _US.search(after) and not _RETURNED_UNLAWFULLY.match(after):
                 return None  # "returned to the court" (but "returned illegally three times" is a reentry)
             if _LAWFUL_STATUS.search(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text):
                 return "entry"  # "again reentered the United States on September 7, 1989 as a conditional resident"
             return "reentry"
-        if cue.text.lower() == "admitted to" and not _US.match(doc[cue.end:cue.end + 4].text):
+        if cue.text.lower() == "admitted to" and not _INTO_US.match(doc[cue.end:cue.end + 4].text):
             return None  # "admitted to being in the United States illegally", "admitted to agents that": a confession
         # entry verbs: only into the country ("goods that had arrived from the United States" is no entry); an
         # admission names its port ("since his admission at San Ysidro, California, on June 15, 1956")
         port = r"\s*(?:the )?(?-i:[A-Z])" if cue.text.lower().endswith(" at") else r"\s*at (?:the )?(?-i:[A-Z])"
         admitted_at = root.lemma_ in ("admit", "admission") and re.match(port, after)
-        if not _US.search(after) and not _ENTRY_PLACE.search(after) and not admitted_at \
-                or re.match(r"\s*from\b", after, re.IGNORECASE):
+        if not _US.search(_US_BODY.sub("", after)) and not _ENTRY_PLACE.search(after) and not admitted_at \
+                or re.match(r"\s*from\b", after, re.IGNORECASE) or _enters_another_body(root):
             return None
         if root.lemma_ in ("come", "cross") and re.search(r"\bback\b", after, re.IGNORECASE) \
-                or _NTH_TIME.search(after):
-            return "reentry"  # "came back", "entered the United States for the third time"
+                or _NTH_TIME.search(after) or _a_repeat(cue):
+            return "reentry"  # "came back", "entered the United States for the third time", "again entered"
         if _UNLAWFUL.search(doc[max(sent_of(cue).start, cue.start - 3):min(sent_of(cue).end, cue.end + 16)].text):
             return "unlawful_entry"
         return "entry"
@@ -271,27 +297,25 @@ class EventExtractor:
     @staticmethod
     def _date(doc: Doc, cue: Span, dates: list[DateMatch]) -> tuple[PartialDate | None, tuple[int, int] | None]:
         """The date of the cue's sentence nearest the cue, within the cue's clause: a date that another
-        verb governs ("confirmed the information Feb. 6, 2024, and officers arrested him") and a bound
-        ("sometime prior to August 2001") are not the event's date."""
+        verb governs ("confirmed the information Feb. 6, 2024, and officers arrested him"), a date across a
+        semicolon ("deported on July 20, 1950; that he reentered") and a bound ("sometime prior to August 2001",
+        "at least as early as June 1991") are not the event's date."""
         sent = sent_of(cue)
         text = text_of(doc)
+        if _UNKNOWN_DATE.match(doc[cue.end:min(sent.end, cue.end + 10)].text):
+            return None, None  # "returned to the United States at an unknown date and time"
         inside = [d for d in dates if sent.start_char <= d.start < sent.end_char
                   and not _BOUND.search(text[max(sent.start_char, d.start - 20):d.start])
+                  and ";" not in text[min(d.end, cue.end_char):max(d.start, cue.start_char)]
                   and not other_clause(doc, cue, d.start, d.end) and not later_conjunct_clause(doc, cue, d.start, d.end)
                   and not _dates_a_noun(doc, cue, d)]
 
         def distance(d: DateMatch) -> int:
             return cue.start_char - d.end if d.end <= cue.start_char else d.start - cue.end_char
 
-        own = _own_clause(cue)
-
-        def in_own_clause(d: DateMatch) -> bool:
-            span = doc.char_span(d.start, d.end, alignment_mode="expand")
-            return span is not None and any(t.i in own for t in span)
-
         if _relative_sequel(cue):
-            inside = [d for d in inside if in_own_clause(d)]
-        best = min(inside, key=lambda d: (not in_own_clause(d), distance(d)), default=None)
+            inside = [d for d in inside if _in_own_clause(cue, d)]
+        best = min(inside, key=lambda d: (not _in_own_clause(cue, d), distance(d)), default=None)
         if best is None or distance(best) >= 160:
             return None, None
         return best.date, (best.start, best.end)
@@ -330,6 +354,45 @@ class EventExtractor:
                          confidence=evidence.confidence, evidence=[evidence],
                          flags=[REPEAT_FLAG] if _a_repeat(cue)
                          else [PRIOR_FLAG] if date is None and _prior(cue) else [])
+
+
+def _kin_migration(fact: EventFact, kin: set[str]) -> bool:
+    """ "His parents came to this country looking for work": a relative's immigration history is no labelled event
+    (a relative's arrest is, with the relative's offense)."""
+    return fact.about.who == "other" and fact.about.relation in kin and fact.event_type != "arrest"
+
+
+def _charged_arrest(root: Token) -> bool:
+    """ "following his arrest for unlicensed operation of a vehicle by the Springfield Police Department", "Piedras'
+    arrest by the County Police Department on charges that were later dismissed": an owned arrest noun with its
+    charge or its police narrates an arrest, dated or not."""
+    return root.lemma_ == "arrest" and any(c.dep_ == "poss" for c in root.children) \
+        and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "by") for c in root.children)
+
+
+def _earlier(a: PartialDate, b: PartialDate) -> bool:
+    """``a`` is before ``b`` at the coarser of their precisions ("1971-04-23" before "1971-11", not "1971")."""
+    n = min(len(a.iso), len(b.iso))
+    return a.iso[:n] < b.iso[:n]
+
+
+def _entries_after_removal(facts: list[EventFact], extraditions: set[str]) -> list[EventFact]:
+    """A dated entry after a dated removal is a reentry ("removed on April 23, 1971 ... On November 22, 1971,
+    respondent was admitted to the United States"); an extradition into the country stays an entry."""
+    removals = [f.date for f in facts if f.event_type == "removal" and f.date is not None and f.status == "affirmed"]
+    return [f.model_copy(update={"event_type": "reentry"})
+            if f.event_type in ("entry", "unlawful_entry") and f.date is not None and f.fact_id not in extraditions
+            and any(_earlier(r, f.date) for r in removals) else f for f in facts]
+
+
+def _a_count(cue: Span) -> bool:
+    """ "has been deported from the United States four times", "was removed from the country three times": a count,
+    no narrated event (but "removed three times, most recently in 2014" narrates the last, "six times: in 2000, ..."
+    each)."""
+    doc, sent = cue.doc, sent_of(cue)
+    rest = doc[cue.end:sent.end].text
+    return bool(_AGGREGATE.match(doc[cue.end:min(sent.end, cue.end + 8)].text)) and not _MOST_RECENTLY.search(rest) \
+        and not _COUNT_LISTED.match(rest)
 
 
 def _conjoined_people(person: Token | None, names: SubjectNames, rels: list[Span]) -> list[Token]:
@@ -389,6 +452,8 @@ def _nearer_cue(cue: Span, date: DateMatch, cues: list[Span]) -> bool:
     """Another verbal event cue, or a noun cue with its owner, stands between ``cue`` and ``date`` and is not
     its conjunct: the date is that cue's ("re-entered ... after being deported on October 28, 2013",
     "re-entered the country following his removal to Honduras on March 12, 2012")."""
+    if _heads_date(cue, date):
+        return False
     low, high = sorted((cue.end_char, date.start)) if cue.end_char <= date.start else (date.end, cue.start_char)
     return any(low <= other.start_char and other.end_char <= high and other.root.head != cue.root
                and cue.root.head != other.root and other.root.dep_ != "conj"
@@ -397,15 +462,41 @@ def _nearer_cue(cue: Span, date: DateMatch, cues: list[Span]) -> bool:
                if sent_of(other) == sent_of(cue) and other.start != cue.start)
 
 
+def _heads_date(cue: Span, date: DateMatch) -> bool:
+    """ "On February 27, 1995, after entering the United States illegally, he was deported": a date before the
+    cue in a phrase of the cue's own verb is its date, whatever cue stands between them."""
+    span = cue.doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and date.end <= cue.start_char and cue.root.pos_ in ("VERB", "AUX") \
+        and span.root.head.dep_ == "prep" \
+        and span.root.head.head == cue.root
+
+
 def _of_another_cue(doc: Doc, cue: Span, date: DateMatch, cues: list[Span]) -> bool:
     """ "After his removal in 2010, he was again found in the United States on December 2, 2014": a date in the
-    phrase of another event noun is that noun's."""
+    phrase of another event noun is that noun's; "At some point after he was deported in 2009, Defendant returned",
+    "first removed to Mexico in October 1998, then he illegally re-entered": one in the phrase of another event verb,
+    not conjoined with the cue, is that verb's."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None or span.root.head.dep_ != "prep" and span.root.head.pos_ != "ADP":
         return False
     owner = span.root.head.head
-    return any(other.start <= owner.i < other.end and other.start != cue.start and owner.pos_ == "NOUN"
-               for other in cues)
+    verbal = cue.root.pos_ in ("VERB", "AUX") and owner.pos_ in ("VERB", "AUX") and owner not in cue.root.conjuncts
+    return not cue.start <= owner.i < cue.end and any(
+        other.start <= owner.i < other.end and other.start != cue.start and (owner.pos_ == "NOUN" or verbal)
+        for other in cues)
+
+
+def _in_own_clause(cue: Span, date: DateMatch) -> bool:
+    span = cue.doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and any(t.i in _own_clause(cue) for t in span)
+
+
+def _entered_before(cue: Span) -> bool:
+    """ "Border Patrol apprehended Argueta May 21, 2019, after he unlawfully entered the United States": an entry
+    that the apprehension's sentence tells as done before it (not "while attempting to enter")."""
+    root = cue.root
+    return root.lemma_ == "enter" and root.dep_ == "advcl" \
+        and any(c.dep_ == "mark" and c.lower_ == "after" for c in root.children)
 
 
 def _own_clause(cue: Span) -> set[int]:
@@ -414,6 +505,14 @@ def _own_clause(cue: Span) -> set[int]:
     root = cue.root
     other = {t.i for c in root.children if c.dep_ in ("conj", "advcl", "relcl", "ccomp") for t in c.subtree}
     return {t.i for t in root.subtree} - other
+
+
+def _enters_another_body(root: Token) -> bool:
+    """ "entered the Armed Forces of the United States", "entered a plea": what is entered is no country (but
+    "entered the United States", "entered this country", "entered Texas")."""
+    return root.lemma_ == "enter" and any(c.dep_ == "dobj" and c.ent_type_ not in ("GPE", "LOC")
+                                          and not _US.search(c.doc[c.left_edge.i:c.i + 1].text)
+                                          for c in root.children)
 
 
 def _removed_by_or_from(root: Token) -> bool:
@@ -459,10 +558,10 @@ def _a_repeat(cue: Span) -> bool:
 
 
 def _prior(cue: Span) -> bool:
-    """ "he had previously been deported", "was earlier removed": an occurrence the text tells as before its story,
-    which a dated one of the story may well be."""
+    """ "he had previously been deported", "was earlier removed", "returned ... after he was removed": an occurrence
+    the text tells as before its story, which a dated one of the story may well be."""
     return any(c.dep_ == "advmod" and c.lower_ in ("previously", "earlier", "formerly") or c.lower_ == "had"
-               and c.dep_ == "aux" for c in cue.root.children)
+               and c.dep_ == "aux" or c.dep_ == "mark" and c.lower_ == "after" for c in cue.root.children)
 
 
 def _dates_a_noun(doc: Doc, cue: Span, date: DateMatch) -> bool:
@@ -476,7 +575,10 @@ def _is_person(token: Token | None) -> bool:
 
 
 def _person(cue: Span) -> Token | None:
+    """Whom the cue is about; a participle's noun ("All persons apprehended by the Border Patrol undergo checks")."""
     root = cue.root
     if cue.text.lower() == "under arrest" or root.lower_ in ("arrest", "custody", "booked"):
         return person_token(cue[-1])
+    if root.dep_ == "acl" and root.tag_ == "VBN" and root.head.pos_ == "NOUN":
+        return root.head
     return person_token(root)
