@@ -105,8 +105,12 @@ def test_no_phrase(phrases, text: str) -> None:
      ["entering the United States after deportation"]),
     ("He appeals following his plea to the charge of returning to the United States without authorization after "
      "removal following a felony offense.", ["returning to the United States without authorization after removal"]),
-    # a return to another country is no charge; an entry is only this country's
+    # a presence in the country after removal, pleaded to in a plea the verb took ("entered a guilty plea to")
+    ("He entered an open guilty plea to being in the United States without permission after he was removed.",
+     ["being in the United States without permission after he was removed"]),
+    # a return to another country is no charge; an entry is only this country's; being removable is no crime
     ("He was convicted of returning to Mexico.", []),
+    ("The Immigration Judge found him removable and charged him with being deportable.", []),
 ])
 def test_an_entry_after_removal_is_one_phrase(phrases, text: str, expected: list[str]) -> None:
     assert phrases(text) == expected

@@ -78,10 +78,12 @@ def _names_a_charge(prep: Token, taken: list[tuple[int, int]]) -> bool:
 
 
 def governed_preps(doc: Doc, cue: Span, preps: frozenset[str]) -> list[Token]:
-    """Prepositions that introduce the cue's charge: attached to a cue word ("convicted in 2001 of"), or to
-    the verb of an adjective cue ("was found guilty of"); not to the verb a noun cue is the subject of
+    """Prepositions that introduce the cue's charge: attached to a cue word ("convicted in 2001 of"), to
+    the verb of an adjective cue ("was found guilty of") or of a noun cue that is its object ("entered a guilty plea
+    to"); not to the verb a noun cue is the subject of
     ("the charge was dismissed for want of prosecution")."""
-    heads = {t.i for t in cue} | ({cue.root.head.i} if cue.root.pos_ == "ADJ" else set())
+    heads = {t.i for t in cue} | ({cue.root.head.i} if cue.root.pos_ == "ADJ" else set()) \
+        | ({cue.root.head.i} if cue.root.dep_ == "dobj" else set())  # "entered a guilty plea to X"
     sent_end = cue.sent.end if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else len(doc)
     return [t for t in doc[cue.end:sent_end] if t.lower_ in preps and t.head.i in heads
             and (t.dep_ in ("prep", "agent", "dative") or t.dep_ == "conj" and t.pos_ == "ADP")]  # "..., and for X"
@@ -143,6 +145,10 @@ def _kept(token: Token, rules: ChargePhraseRules) -> Iterable[Token]:
     for child in token.children:
         if child.dep_ in _CUT_DEPS:
             continue
+        if child.dep_ == "prep" and child.lower_ in ("to", "into", "in") and _an_act(token) \
+                and token.lemma_.lower() in _ENTRY_LEMMAS and any(_THE_US.fullmatch(g.text) for g in child.children):
+            yield from child.subtree  # "returning to the United States", "being in the United States"
+            continue
         if child.dep_ == "prep" and child.lower_ in rules.boundary_prepositions and not _of_a_class(child) \
                 and not (child.lower_ in rules.act_prepositions and _an_act(token)):
             continue
@@ -150,10 +156,6 @@ def _kept(token: Token, rules: ChargePhraseRules) -> Iterable[Token]:
             continue  # "marijuana found in his car": a participle, not part of the charge
         if child.dep_ == "dobj" and child.ent_type_ == "GPE" and _an_act(token):
             yield from child.subtree  # "re-entering the United States", "having entered the United States"
-            continue
-        if child.dep_ == "prep" and child.lower_ in ("to", "into") and _an_act(token) \
-                and token.lemma_.lower() in _ENTRY_LEMMAS and any(_THE_US.fullmatch(g.text) for g in child.children):
-            yield from child.subtree  # "returning to the United States"
             continue
         if child.ent_type_ in ("DATE", "TIME", "MONEY") or child.ent_type_ in ("GPE", "PERSON", "ORG") \
                 and not (child.dep_ in ("compound", "nmod", "amod") and token.pos_ in ("NOUN", "PROPN")):
@@ -202,7 +204,11 @@ def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
         # "harboring aliens", parsed as a noun compound: an act on people; a bare person is no charge
         acts = [c for c in item.children if c.dep_ in ("compound", "amod") and c.lower_.endswith("ing")]
         return span if acts else None
-    if item.pos_ not in ("NOUN", "VERB") or any(t.ent_type_ in ("DATE", "TIME", "PERSON") for t in span):
+    presence = item.lemma_.lower() == "be" and any(  # "being in the United States without permission"
+        c.dep_ == "prep" and c.lower_ == "in" and any(_THE_US.fullmatch(g.text) for g in c.children)
+        for c in item.children)
+    if item.pos_ not in ("NOUN", "VERB") and not presence \
+            or any(t.ent_type_ in ("DATE", "TIME", "PERSON") for t in span):
         return None
     objects = [c for c in item.children if c.dep_ in ("dobj", "pobj")]
     if any(in_words(o, rules.generic_heads) for o in objects):
@@ -229,8 +235,9 @@ def _after_removal_end(doc: Doc, item: Token, start: int, end: int) -> int:
     for i in range(end + 1, min(len(doc), end + 7, doc[end].sent.end)):
         if doc[i].lemma_.lower() in _REMOVAL_LEMMAS or doc[i].lower_ in _REMOVAL_LEMMAS:
             return i + 1
-        if doc[i].is_punct or doc[i].pos_ in ("PRON", "PROPN") and doc[i].tag_ != "PRP$":
-            break
+        if doc[i].is_punct or doc[i].pos_ == "PROPN" \
+                or doc[i].pos_ == "PRON" and doc[i].tag_ != "PRP$" and doc[i].lower_ not in ("he", "she"):
+            break  # "after he was removed" goes on; "after Garcia was removed" is another's clause
     return end
 
 
