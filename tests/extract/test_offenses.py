@@ -271,6 +271,13 @@ def test_a_date_before_following_a_conviction_is_the_events(extract) -> None:
         ("aggravated assault", None), ("illegal reentry", None)]
 
 
+def test_the_act_by_which_a_statute_was_violated_is_the_charge(extract) -> None:
+    text = "The information charged him with violating 8 U.S.C. § 1326(b)(2) by illegally reentering the United States."
+    (offense,) = affirmed(extract(text), "offense")
+    assert (offense.charge, offense.disposition, offense.statute.section) == (
+        "illegally reentering", "charged", "1326(b)(2)")
+
+
 def test_statute_in_the_next_sentence(extract) -> None:
     text = ("Marco Gomez-Arguello, a 36-year-old national, pled guilty to illegal re-entry of a removed alien. "
             "This violation is under Title 8, United States Code, Section 1326(a) and Section 1326(b)(1).")

@@ -217,6 +217,8 @@ class OffenseTextExtractor:
         head = span.root.head
         if head == span.root:
             return False
+        if head.lower_ == "by" and head.head.lemma_.lower() in ("violate", "violation"):
+            return False  # "charging him with violating 8 U.S.C. § 1326 by illegally reentering": the act violated
         return head.lower_ in self.phrase_rules.means_words \
             or head.lower_ in self.phrase_rules.kind_words and head.head.dep_ == "attr" \
             or span.root.dep_ in ("compound", "amod", "nmod") and head.i >= span.end \
@@ -330,7 +332,7 @@ class OffenseTextExtractor:
                 mention.statute = mention.statute or match
                 return
             gap_after = doc[span.end:mention.start].text if span.end <= mention.start else None
-            if gap_after is not None and re.fullmatch(r"[\s\-:,(]*|\s*,?\s*for\s*", gap_after):
+            if gap_after is not None and re.fullmatch(r"[\s\-:,(]*|\s*,?\s*(?:for|by)\s*", gap_after):
                 mention.statute = mention.statute or match  # "his conviction under 8 U.S.C. § 1326 for unlawful
                 return  # reentry"
         if not re.search(r"\(\s*$", before):
