@@ -278,6 +278,17 @@ def test_the_act_by_which_a_statute_was_violated_is_the_charge(extract) -> None:
         "illegally reentering", "charged", "1326(b)(2)")
 
 
+def test_a_bare_inchoate_term_keeps_the_act_it_aims_at(extract) -> None:
+    text = "In September 1991, Brown was convicted in Thailand of conspiracy to import narcotics and sentenced."
+    assert [o.charge for o in affirmed(extract(text), "offense")] == ["conspiracy to import narcotics"]
+
+
+def test_a_term_with_an_abbreviation_matches_as_written(extract) -> None:
+    text = "He was charged with re-entry after removal and false claim to U.S. citizenship."
+    assert [o.charge for o in affirmed(extract(text), "offense")] == [
+        "re-entry after removal", "false claim to U.S. citizenship"]
+
+
 def test_statute_in_the_next_sentence(extract) -> None:
     text = ("Marco Gomez-Arguello, a 36-year-old national, pled guilty to illegal re-entry of a removed alien. "
             "This violation is under Title 8, United States Code, Section 1326(a) and Section 1326(b)(1).")

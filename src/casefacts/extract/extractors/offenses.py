@@ -878,6 +878,9 @@ def _object_end(doc: Doc, span: Span, generic: frozenset[str]) -> int:
         if len(tail) <= 4 and not any(t.ent_type_ in ("DATE", "GPE", "PERSON", "MONEY", "CARDINAL") or t.is_punct
                                       or t.dep_ == "poss" for t in tail):
             return tail.end
+    infinitive = _inchoate_infinitive_end(doc, span)
+    if infinitive > end:
+        return infinitive
     if doc[end].lower_ not in _OBJECT_PREPOSITIONS or doc[end].head.i not in range(span.start, end):
         return end
     objects = [c for c in doc[end].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
@@ -886,6 +889,22 @@ def _object_end(doc: Doc, span: Span, generic: frozenset[str]) -> int:
     tail = doc[end:max(_own_words(objects[0])) + 1]
     if len(tail) > 6 or any(t.ent_type_ or t.dep_ == "poss" or t.pos_ in ("PRON", "PROPN", "NUM") or t.is_punct
                             for t in tail):
+        return end
+    return tail.end
+
+
+def _inchoate_infinitive_end(doc: Doc, span: Span) -> int:
+    """ "conspiracy to import narcotics", "attempt to smuggle cocaine": a bare inchoate term keeps the act it aims
+    at, an infinitive with a short object right after it (no place, date or person in it)."""
+    end = span.end
+    if not _INCHOATE.fullmatch(span.text) or end + 2 >= len(doc) or doc[end].lower_ != "to" \
+            or doc[end + 1].tag_ != "VB":
+        return end
+    objects = [c for c in doc[end + 1].children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    if not objects:
+        return end
+    tail = doc[end:max(_own_words(objects[0])) + 1]
+    if len(tail) > 6 or any(t.ent_type_ in ("DATE", "GPE", "PERSON", "MONEY") or t.is_punct for t in tail):
         return end
     return tail.end
 
