@@ -15,7 +15,7 @@ def test_a_footnote_call_glued_to_a_word_is_its_own_token(nlp, text: str, tokens
     assert [t.text for t in nlp.make_doc(text)] == tokens
 
 
-@pytest.mark.parametrize("word", ["re-entering", "Re-entry", "re-entered", "RE-ENTRY", "re‐enter"])
+@pytest.mark.parametrize("word", ["re-entering", "Re-entry", "Re-Entry", "re-entered", "RE-ENTRY", "re‐enter"])
 def test_a_re_entry_word_stays_whole(nlp, word: str) -> None:
     assert [t.text for t in nlp.make_doc(f"He was convicted of {word} twice.")][4] == word
 

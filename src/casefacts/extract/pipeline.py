@@ -50,7 +50,7 @@ _WHOLE_WORDS = ("re-enter", "re-enters", "re-entered", "re-entering", "re-entry"
 
 def _keep_whole_words(nlp: Language) -> None:
     for word in _WHOLE_WORDS:
-        for form in {word, word.capitalize(), word.upper(), word.replace("-", "‐")}:
+        for form in {word, word.capitalize(), word.title(), word.upper(), word.replace("-", "‐")}:  # "Re-Entry"
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
