@@ -289,6 +289,14 @@ def test_a_term_with_an_abbreviation_matches_as_written(extract) -> None:
         "re-entry after removal", "false claim to U.S. citizenship"]
 
 
+def test_the_intended_crime_is_part_of_the_charge_and_the_list_goes_on(extract) -> None:
+    text = ("Convicted of two crimes involving moral turpitude, to wit: (1) Breaking and entering a building in the "
+            "nighttime with intent to commit larceny therein; (2) larceny by conversion.")
+    assert [(o.charge, o.disposition) for o in affirmed(extract(text), "offense")] == [
+        ("Breaking and entering a building in the nighttime with intent to commit larceny", "convicted"),
+        ("larceny by conversion", "convicted")]
+
+
 def test_statute_in_the_next_sentence(extract) -> None:
     text = ("Marco Gomez-Arguello, a 36-year-old national, pled guilty to illegal re-entry of a removed alien. "
             "This violation is under Title 8, United States Code, Section 1326(a) and Section 1326(b)(1).")

@@ -85,6 +85,9 @@ _DECISION_AFTER = re.compile(r",?\s*(?:decision|ruling|opinion|order)\b", re.IGN
 _RECORD_CITE = re.compile(r"\([^()]{0,80}\)\.?")  # a sentence that only cites the record: "(ECF No. 20-3.)"
 _AFTER_A_CUE = re.compile(r",?\s+(?:following|after)\s+(?:a|an|his|her|the)\s+(?:[\w\-]+\s+){0,2}?"
                           r"(?:conviction|arrest)\b", re.IGNORECASE)
+# "breaking and entering a building in the nighttime with intent to commit larceny": the intended crime is the
+# charge's, however many words stand between
+_INTENT_TAIL = re.compile(r"^[^;,:()]*\bwith (?:the )?intent to commit$")
 _QUOTED_NAME = re.compile(r"\s*\(\s*[\"“][^)\"“”]{1,60}[\"”]\s*\)\s*")  # ("grand theft auto")
 _QUOTED_ALIAS = re.compile(r"\s*\(\s*[\"“]\s*")
 _THIS_OFFENSE = re.compile(r"\s*(?:This|That|The|Each|Both) (?:violations?|offen[cs]es?|charges?|crimes?|counts?)"
@@ -234,7 +237,9 @@ class OffenseTextExtractor:
             between = " ".join(doc[prev.end:mention.start].text.lower().split()) if prev is not None else ""
             inchoate = prev is not None and _INCHOATE.fullmatch(doc[prev.start:prev.end].text) \
                 and between in ("to", "to commit")
-            circumstance = prev is not None and _ARTICLE.sub("", between) in self.phrase_rules.circumstance_joiners
+            circumstance = prev is not None and (_ARTICLE.sub("", between) in self.phrase_rules.circumstance_joiners
+                                                 or _INTENT_TAIL.search(between) is not None
+                                                 and mention.start - prev.end <= 12)
             titled = prev is not None and between == ":"  # a code's title: "controlled substance: possession ..."
             if not (prev is not None and (inchoate or circumstance or titled)) \
                     and mention.end < len(doc) and doc[mention.end].text == ":":
