@@ -297,6 +297,13 @@ def test_the_intended_crime_is_part_of_the_charge_and_the_list_goes_on(extract) 
         ("larceny by conversion", "convicted")]
 
 
+def test_a_list_after_a_colon_takes_the_cue_before_it(extract) -> None:
+    text = ("Order: Act of 1952 — Section 241(a)(4) [ 8 U.S.C. 1251(a)(4)] — Two convictions after entry, to wit: "
+            "Robbery with pistol (two offenses).")
+    (offense,) = affirmed(extract(text), "offense")
+    assert (offense.charge, offense.disposition) == ("Robbery with pistol", "convicted")
+
+
 def test_statute_in_the_next_sentence(extract) -> None:
     text = ("Marco Gomez-Arguello, a 36-year-old national, pled guilty to illegal re-entry of a removed alien. "
             "This violation is under Title 8, United States Code, Section 1326(a) and Section 1326(b)(1).")

@@ -416,6 +416,7 @@ class OffenseTextExtractor:
             nxt = groups[i + 1].start if i + 1 < len(groups) and groups[i + 1].sent == group.sent else group.sent.end
             prv = groups[i - 1].end if i and groups[i - 1].sent == group.sent else group.sent.start
             self._cues(doc, group, cues, prv, nxt, names, rels)
+            group.cues.extend(_cues_before_a_colon(doc, group, groups, cues))
             group.cues.extend(_cues_of_all(doc, group, groups, cues))
             if i and prv > group.sent.start:
                 self._inherit(doc, group, groups[i - 1])
@@ -802,6 +803,18 @@ def _a_ground(cue: Span) -> bool:
     root = cue.root
     return root.dep_ in ("acl", "relcl") and root.head.lemma_ in ("alien", "noncitizen") \
         and root.head.dep_ == "pobj" and root.head.head.lower_ == "as"
+
+
+def _cues_before_a_colon(doc: Doc, group: Group, groups: list[Group], cues: list[Span]) -> list[Span]:
+    """ "Two convictions after entry, to wit: Robbery with pistol": a list the parser made a sentence of its own
+    after a colon takes the cues of the sentence before it, when that sentence names no charge."""
+    start = group.sent.start
+    if start == 0 or group.start - start > 3 or doc[start - 1].text != ":":
+        return []
+    before = sent_of(doc[start - 1])
+    if any(g.sent == before for g in groups):
+        return []
+    return [c for c in cues if before.start <= c.start < before.end and c not in group.cues]
 
 
 def _cues_of_all(doc: Doc, group: Group, groups: list[Group], cues: list[Span]) -> list[Span]:
