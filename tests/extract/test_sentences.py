@@ -65,3 +65,8 @@ def test_a_table_cell_duration_is_custody(grammar: SentenceGrammar) -> None:
 def test_suspended_parts(grammar: SentenceGrammar, text: str, custody: int, suspended: int | None) -> None:
     sentence = grammar.parse(text)
     assert (sentence.custody_days, sentence.suspended_days) == (custody, suspended)
+
+
+def test_a_term_that_names_the_sentence_is_its_custody(grammar: SentenceGrammar) -> None:
+    sentence = grammar.parse("He appeals his 18-month sentence imposed after he pleaded guilty to illegal reentry.")
+    assert sentence is not None and sentence.custody_days == 540

@@ -102,6 +102,7 @@ class SentenceGrammar:
             prev_end = merged[i - 1][1] if i else 0
             next_start = merged[i + 1][0] if i + 1 < len(merged) else len(text)
             after = re.split(r"[;,(]|\band\b", text[end:min(next_start, end + WINDOW)], maxsplit=1)[0]
+            after = _SENTENCE_NOUN.sub("", after)  # "his 18-month sentence imposed after ...": the term itself
             before = re.split(r"[;,)]", text[max(prev_end, start - WINDOW):start])[-1]
             after_roles.append(self._first_role(after))
             before_roles.append(self._last_role(before))
@@ -201,6 +202,9 @@ class SentenceGrammar:
         tail = text[d.end:d.end + WINDOW]
         tail = re.split(r"[;]|\d", tail, maxsplit=1)[0]
         return bool(self._cues["suspended"].search(tail))
+
+
+_SENTENCE_NOUN = re.compile(r"^[\s\-]*(?:prison\s+)?sentences?\b.*", re.IGNORECASE | re.DOTALL)
 
 
 def _money(m: re.Match[str]) -> float:
