@@ -70,3 +70,13 @@ def test_suspended_parts(grammar: SentenceGrammar, text: str, custody: int, susp
 def test_a_term_that_names_the_sentence_is_its_custody(grammar: SentenceGrammar) -> None:
     sentence = grammar.parse("He appeals his 18-month sentence imposed after he pleaded guilty to illegal reentry.")
     assert sentence is not None and sentence.custody_days == 540
+
+
+@pytest.mark.parametrize(("text", "custody"), [
+    ("The court found him subject to a maximum sentence of 20 years' imprisonment, calculated a guidelines range of "
+     "41 to 51 months, and sentenced him to 41 months' imprisonment.", 1230),
+    ("He faces up to 10 years in prison.", None),
+])
+def test_a_term_the_law_allows_is_not_the_one_imposed(grammar: SentenceGrammar, text: str, custody) -> None:
+    sentence = grammar.parse(text)
+    assert (sentence.custody_days if sentence else None) == custody

@@ -158,7 +158,7 @@ class SentenceGrammar:
         ``assume_custody``: an unlabelled duration is a custody term (a SENTENCE column, or
         "sentenced to 18 months").
         """
-        durations = self.durations(text)
+        durations = [d for d in self.durations(text) if not _NOT_IMPOSED.search(text, max(0, d.start - 40), d.start)]
         if not assume_custody and self._sentence_verbs.search(text):
             assume_custody = True
         custody = suspended = probation = None
@@ -204,6 +204,10 @@ class SentenceGrammar:
         return bool(self._cues["suspended"].search(tail))
 
 
+# a term the law allows or the guidelines advise, not the one imposed: "subject to a maximum sentence of 20 years",
+# "faces up to 10 years", "a guidelines range of 41 to 51 months"
+_NOT_IMPOSED = re.compile(r"\b(?:maximum|minimum|up to|faces?|facing|range of|guidelines? (?:range|sentence))\b"
+                          r"[^.;,]*$", re.IGNORECASE)
 _SENTENCE_NOUN = re.compile(r"^[\s\-]*(?:prison\s+)?sentences?\b.*", re.IGNORECASE | re.DOTALL)
 
 
