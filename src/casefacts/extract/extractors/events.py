@@ -116,7 +116,7 @@ _AGAIN = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:(?:most\s+)?recently\s+|again\s+|(
 
 class EventExtractor:
     name: ClassVar[str] = "events"
-    version: ClassVar[str] = "1.7"
+    version: ClassVar[str] = "1.8"
 
     def __init__(self, resources: Resources) -> None:
         self.r = resources

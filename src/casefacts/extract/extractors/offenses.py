@@ -153,7 +153,7 @@ class Group:
 
 class OffenseTextExtractor:
     name: ClassVar[str] = "offenses"
-    version: ClassVar[str] = "1.7"
+    version: ClassVar[str] = "1.8"
 
     def __init__(self, resources: Resources) -> None:
         self.r = resources

@@ -43,7 +43,7 @@ class _Found:
 
 class SubjectExtractor:
     name: ClassVar[str] = "subject"
-    version: ClassVar[str] = "1.7"
+    version: ClassVar[str] = "1.8"
 
     def __init__(self, config: dict[str, Any]) -> None:
         stop = _alternation(config["stop_labels"])

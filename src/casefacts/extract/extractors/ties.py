@@ -98,7 +98,7 @@ def _number(text: str) -> int | None:
 
 class TieExtractor:
     name: ClassVar[str] = "ties"
-    version: ClassVar[str] = "1.7"
+    version: ClassVar[str] = "1.8"
 
     def __init__(self, resources: Resources) -> None:
         config = resources.config("ties")
