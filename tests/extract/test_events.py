@@ -105,6 +105,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("He later illegally reentered the United States and was discovered by law enforcement officers in June 2015.",
      [("reentry", None), ("apprehension", "2015-06")]),
     ("He was found guilty of burglary. The drugs were found in his car.", []),
+    # the charge's wording dates the offense, not an apprehension
+    ("Cordova-Larios was removed to Guatemala on or about March 4, 2014. Cordova-Larios was found in the United "
+     "States on or about April 10, 2017.", [("removal", "2014-03-04")]),
     ("Upon questioning, the driver and nine passengers admitted to being in the United States illegally.", []),
     ("He admitted to Immigration and Customs Enforcement agents that he had reentered the United States.",
      [("reentry", None)]),

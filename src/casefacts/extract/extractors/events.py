@@ -249,7 +249,8 @@ class EventExtractor:
             # Patrol in Holland, Michigan": where 8 U.S.C. 1326 finds him, in immigration custody (not "found guilty",
             # "found in possession of")
             after = doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text
-            return "apprehension" if _FOUND_WHERE.match(after) and not _FOUND_NOT.match(after) else None
+            return "apprehension" if _FOUND_WHERE.match(after) and not _FOUND_NOT.match(after) \
+                and not _charged_finding(cue) else None
         if kind == "found_by":  # "agents of the INS found defendant in Arlington County": immigration agents find him
             agents = " ".join(t.text for c in root.children if c.dep_ == "nsubj" for t in c.subtree)
             found = any(c.dep_ == "dobj" for c in root.children) and not _IN_JAIL.search(sent_of(cue).text)
@@ -368,6 +369,12 @@ def _charged_arrest(root: Token) -> bool:
     charge or its police narrates an arrest, dated or not."""
     return root.lemma_ == "arrest" and any(c.dep_ == "poss" for c in root.children) \
         and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "by") for c in root.children)
+
+
+def _charged_finding(cue: Span) -> bool:
+    """ "was found in the United States on or about May 26, 2015": the charge's wording of 8 U.S.C. 1326, whose date
+    is the offense's, not an apprehension's (but "was again found in the United States on December 2, 2014" is one)."""
+    return bool(re.search(r"\bon or about\b", sent_of(cue).text, re.IGNORECASE))
 
 
 def _earlier(a: PartialDate, b: PartialDate) -> bool:
