@@ -53,6 +53,11 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("He is charged with illegal reentry after being deported from the United States on three occasions: "
      "January 1996, September 2009, and May 2010.",
      [("removal", "1996-01"), ("removal", "2009-09"), ("removal", "2010-05")]),
+    # a voluntary return from the country is a removal of its own, not the one the release tells
+    ("ERO removed Silva to Guatemala. In 1999 the Border Patrol arrested Silva. USBP granted Silva voluntary return "
+     "to Mexico.", [("removal", None), ("apprehension", "1999"), ("removal", None)]),
+    ("He was immediately apprehended by the U.S. Border Patrol and voluntarily returned to Mexico.",
+     [("apprehension", None), ("removal", None)]),
     # a description is no event; a date another clause governs is not the event's; a bound is no date
     ("A five-time deported felon was sentenced.", []),
     ("Previously Deported Illegal Alien Sentenced To 5+ Years For Illegal Reentry", []),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casefacts.extract.merge import DISTINCT_FLAG, OCCURRENCE_FLAG, merge_document_facts
+from casefacts.extract.merge import DISTINCT_FLAG, OCCURRENCE_FLAG, VOLUNTARY_FLAG, merge_document_facts
 from casefacts.schema import About, EventFact, Evidence, OffenseFact, PartialDate
 
 DOC = "a" * 64
@@ -111,3 +111,10 @@ def test_reentry_wordings_merge_but_a_dated_prior_reentry_conviction_stays_apart
 def test_an_undated_repeat_is_one_more_occurrence_even_of_an_undated_one() -> None:
     again = _event(50, "reentry").model_copy(update={"flags": ["occurrence:repeat"]})
     assert len(merge_document_facts([_event(0, "reentry"), again])) == 2
+
+
+def test_an_undated_voluntary_return_is_another_removal_than_the_releases() -> None:
+    voluntary = _event(50, "removal").model_copy(update={"flags": [VOLUNTARY_FLAG]})
+    assert len(merge_document_facts([_event(0, "removal"), voluntary, _event(90, "removal")])) == 2
+    dated = _event(50, "removal", "1961-06-25").model_copy(update={"flags": [VOLUNTARY_FLAG]})
+    assert len(merge_document_facts([_event(0, "removal", "1961-06-25"), dated])) == 1

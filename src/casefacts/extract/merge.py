@@ -34,6 +34,8 @@ _LIST_GAP = 6  # characters at most between two items of a list (", ", " and ", 
 REPEAT_FLAG = "occurrence:repeat"  # "deported a third time": one more occurrence, even undated
 OCCURRENCE_FLAG = "occurrence:"  # "occurrence:prior", "occurrence:second": which occurrence of a charge
 PRIOR_FLAG = OCCURRENCE_FLAG + "prior"  # "had previously been deported": an earlier occurrence, undated
+VOLUNTARY_FLAG = OCCURRENCE_FLAG + "voluntary_return"  # "USBP granted him a voluntary return to Mexico": a removal of
+# its own, not the one the release tells ("ERO removed him"), though both be undated
 _SAME_KILLING = {"homicide": "murder", "homicides": "murders"}
 _OTHER_KILLING = re.compile(r"\b(?:vehicular|negligent|reckless|justifiable|manslaughter|intoxication)\b")
 # An undated first mention of these is the occurrence a later dated one tells ("recently arrested by police ... On
@@ -142,6 +144,8 @@ def _event_key(fact: EventFact) -> tuple[Any, ...]:
 def _same_event(existing: EventFact, fact: EventFact) -> bool:
     if fact.date is None and REPEAT_FLAG in fact.flags:
         return False  # "he reentered illegally again": one more occurrence, however like the first it reads
+    if (VOLUNTARY_FLAG in existing.flags) != (VOLUNTARY_FLAG in fact.flags) and None in (existing.date, fact.date):
+        return False  # "removed ... to Mexico" and "voluntarily returned to Mexico": two removals
     if _event_key(existing) == _event_key(fact):
         return True
     if (existing.event_type, existing.about, existing.status) != (fact.event_type, fact.about, fact.status):

@@ -47,7 +47,7 @@ from casefacts.extract.custody import (
     removal_formula,
 )
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
-from casefacts.extract.merge import PRIOR_FLAG, REPEAT_FLAG
+from casefacts.extract.merge import PRIOR_FLAG, REPEAT_FLAG, VOLUNTARY_FLAG
 from casefacts.extract.resources import Resources
 from casefacts.schema import EventFact, FactStatus, PartialDate
 
@@ -243,6 +243,8 @@ class EventExtractor:
                     or _removed_by_or_from(root)):
                 return None
             return "removal"
+        if kind == "voluntary_return":  # "voluntarily returned to Mexico", "granted him a voluntary return to Mexico"
+            return None if _INTO_US.match(doc[cue.end:cue.end + 4].text) else "removal"
         if kind == "apprehension":
             return "arrest" if police_agent(cue) else "apprehension"
         if kind == "found":  # "was found in the United States on December 2, 2014", "was discovered by the Border
@@ -353,7 +355,7 @@ class EventExtractor:
         return EventFact(fact_id=context.fact_id("event", start, end), event_type=event_type, date=date,
                          place=self._place(doc, cue), about=about, status=status,
                          confidence=evidence.confidence, evidence=[evidence],
-                         flags=[REPEAT_FLAG] if _a_repeat(cue)
+                         flags=[REPEAT_FLAG] if _a_repeat(cue) else [VOLUNTARY_FLAG] if cue.id_ == "voluntary_return"
                          else [PRIOR_FLAG] if date is None and _prior(cue) else [])
 
 
