@@ -118,3 +118,10 @@ def test_an_undated_voluntary_return_is_another_removal_than_the_releases() -> N
     assert len(merge_document_facts([_event(0, "removal"), voluntary, _event(90, "removal")])) == 2
     dated = _event(50, "removal", "1961-06-25").model_copy(update={"flags": [VOLUNTARY_FLAG]})
     assert len(merge_document_facts([_event(0, "removal", "1961-06-25"), dated])) == 1
+
+
+def test_an_undated_prior_apprehension_is_an_earlier_one_but_a_prior_removal_may_be_the_same() -> None:
+    prior = _event(50, "apprehension").model_copy(update={"flags": [OCCURRENCE_FLAG + "prior"]})
+    assert len(merge_document_facts([_event(0, "apprehension"), prior])) == 2
+    removal = _event(50, "removal").model_copy(update={"flags": [OCCURRENCE_FLAG + "prior"]})
+    assert len(merge_document_facts([_event(0, "removal"), removal])) == 1

@@ -8,7 +8,8 @@
 * Events merge on (type, whose, date), a removal or entry told coarser ("in 1991" after "on May 17, 1991")
   agreeing; an undated mention of an event type is the same occurrence as the first mention of that type for
   that person (a release says "ERO apprehended him" and
-  then "officers arrested the 41-year-old March 21": one apprehension), and an undated first
+  then "officers arrested the 41-year-old March 21": one apprehension; not so "ERO previously arrested him", nor
+  a voluntary return beside a removal), and an undated first
   arrest takes the date of the next dated one ("recently arrested by police ... On March 28, 2024,
   police arrested him"). Ties merge on (kind,
   relation); subject facts into one.
@@ -146,6 +147,9 @@ def _same_event(existing: EventFact, fact: EventFact) -> bool:
         return False  # "he reentered illegally again": one more occurrence, however like the first it reads
     if (VOLUNTARY_FLAG in existing.flags) != (VOLUNTARY_FLAG in fact.flags) and None in (existing.date, fact.date):
         return False  # "removed ... to Mexico" and "voluntarily returned to Mexico": two removals
+    if existing.date is None and fact.date is None and fact.event_type not in _TOLD_COARSER \
+            and PRIOR_FLAG in fact.flags and PRIOR_FLAG not in existing.flags:
+        return False  # "ERO Boston arrested him Dec. 17 ... ERO previously arrested him Nov. 21": an earlier one
     if _event_key(existing) == _event_key(fact):
         return True
     if (existing.event_type, existing.about, existing.status) != (fact.event_type, fact.about, fact.status):
