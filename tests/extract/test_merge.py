@@ -125,3 +125,10 @@ def test_an_undated_prior_apprehension_is_an_earlier_one_but_a_prior_removal_may
     assert len(merge_document_facts([_event(0, "apprehension"), prior])) == 2
     removal = _event(50, "removal").model_copy(update={"flags": [OCCURRENCE_FLAG + "prior"]})
     assert len(merge_document_facts([_event(0, "removal"), removal])) == 1
+
+
+def test_an_undated_entry_and_an_undated_unlawful_entry_are_one_unlawful_entry() -> None:
+    (entry,) = merge_document_facts([_event(0, "entry"), _event(50, "unlawful_entry")])
+    assert (entry.event_type, len(entry.evidence)) == ("unlawful_entry", 2)
+    dated = merge_document_facts([_event(0, "entry", "1998"), _event(50, "unlawful_entry")])
+    assert [f.event_type for f in dated] == ["entry", "unlawful_entry"]

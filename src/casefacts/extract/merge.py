@@ -11,7 +11,7 @@
   then "officers arrested the 41-year-old March 21": one apprehension; not so "ERO previously arrested him", nor
   a voluntary return beside a removal), and an undated first
   arrest takes the date of the next dated one ("recently arrested by police ... On March 28, 2024,
-  police arrested him"). Ties merge on (kind,
+  police arrested him"); an undated entry and an undated unlawful entry are one unlawful entry. Ties merge on (kind,
   relation); subject facts into one.
 Cross-document merging is case assembly's job (``casefacts.assemble``).
 """
@@ -150,7 +150,7 @@ def _same_event(existing: EventFact, fact: EventFact) -> bool:
     if existing.date is None and fact.date is None and fact.event_type not in _TOLD_COARSER \
             and PRIOR_FLAG in fact.flags and PRIOR_FLAG not in existing.flags:
         return False  # "ERO Boston arrested him Dec. 17 ... ERO previously arrested him Nov. 21": an earlier one
-    if _event_key(existing) == _event_key(fact):
+    if _event_key(existing) == _event_key(fact) or _one_entry(existing, fact):
         return True
     if (existing.event_type, existing.about, existing.status) != (fact.event_type, fact.about, fact.status):
         return False
@@ -161,6 +161,18 @@ def _same_event(existing: EventFact, fact: EventFact) -> bool:
             and _dates_agree(existing.date, fact.date) and REPEAT_FLAG not in fact.flags
     return REPEAT_FLAG not in existing.flags \
         and (existing.event_type in _DATED_LATER or PRIOR_FLAG in existing.flags)
+
+
+def _one_entry(a: EventFact, b: EventFact) -> bool:
+    """ "He fled to the United States after having been sentenced ... He illegally entered the United States near
+    Pharr": an undated entry and an undated unlawful entry of one person are one entry, the unlawful one."""
+    return {a.event_type, b.event_type} == {"entry", "unlawful_entry"} and a.date is None and b.date is None \
+        and (a.about, a.status) == (b.about, b.status)
+
+
+def _merged_type(a: EventFact, b: EventFact) -> str:
+    """The unlawful entry of an entry merged with one ("fled to the United States" + "illegally entered")."""
+    return "unlawful_entry" if "unlawful_entry" in (a.event_type, b.event_type) else a.event_type
 
 
 def _tie_key(fact: CommunityTieFact) -> tuple[Any, ...]:
@@ -208,5 +220,6 @@ def merge_document_facts(facts: Sequence[Fact]) -> list[Fact]:
         elif isinstance(fact, SubjectFact):
             merged[target] = _merge_subject(existing, fact)
         else:
-            merged[target] = _with_evidence(existing, fact, {"date": _finer(existing.date, fact.date)})
+            merged[target] = _with_evidence(existing, fact, {"date": _finer(existing.date, fact.date),
+                                                             "event_type": _merged_type(existing, fact)})
     return merged
