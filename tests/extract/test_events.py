@@ -346,6 +346,7 @@ def test_release_events(extract, text: str, expected: list) -> None:
 
 @pytest.mark.parametrize("text", [
     "ICE lodges detainers on individuals who have been arrested on local criminal charges.",
+    "ICE lodges detainers on individuals, such as Rodriguez-Rodriguez, who have been arrested on local charges.",
     "Previously released on bond, SUBJECT was taken into custody following the verdict today.",
 ])
 def test_no_event_of_a_group_or_a_remand(extract, text: str) -> None:

@@ -157,7 +157,7 @@ class EventExtractor:
                 continue
             if cue.text.lower().endswith("booked") and not _is_person(_person(cue)):
                 continue  # "items were booked into evidence"
-            if is_group(_person(cue)) or (cue.text.lower().startswith(("taken", "took"))
+            if is_group(_person(cue)) or _an_example(_person(cue)) or (cue.text.lower().startswith(("taken", "took"))
                                           and _REMAND.match(doc[cue.end:min(sent_of(cue).end, cue.end + 6)].text)):
                 continue  # "individuals who were arrested on local charges"; "taken into custody after the verdict"
             if event_type == "arrest" and date is None:
@@ -577,6 +577,16 @@ def _dates_a_noun(doc: Doc, cue: Span, date: DateMatch) -> bool:
     """ "deported following a 1999 conviction": the year before another noun is that noun's date."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     return span is not None and dates_another_noun(span, [cue])
+
+
+def _an_example(person: Token | None) -> bool:
+    """ "ICE lodges detainers on individuals, such as Rodriguez-Rodriguez, who have been arrested on local criminal
+    charges": a person named as an example of a group is told of as the group, no event of theirs."""
+    if person is None or person.dep_ != "pobj" or person.head.lower_ != "as":
+        return False
+    such = [c.i for c in person.head.children if c.lower_ == "such"]
+    before = [t for t in person.doc[max(0, such[0] - 3):such[0]] if not t.is_punct] if such else []
+    return bool(before) and is_group(before[-1])
 
 
 def _is_person(token: Token | None) -> bool:
