@@ -48,6 +48,8 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     # undated repeats are one occurrence; chained dates are one occurrence each
     ("ERO Boston apprehended SUBJECT. Deportation officers arrested the 41-year-old in Meriden.",
      [("apprehension", None)]),
+    ("ERO Baltimore apprehended SUBJECT. U.S. Border Patrol apprehended him in Rio Grande Valley, Texas, as an "
+     "unaccompanied child.", [("apprehension", None), ("apprehension", None)]),
     ("SUBJECT was previously removed from the U.S. in 2008 and again in 2011.",
      [("removal", "2008"), ("removal", "2011")]),
     ("He is charged with illegal reentry after being deported from the United States on three occasions: "

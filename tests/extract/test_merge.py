@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casefacts.extract.merge import DISTINCT_FLAG, OCCURRENCE_FLAG, VOLUNTARY_FLAG, merge_document_facts
+from casefacts.extract.merge import BORDER_FLAG, DISTINCT_FLAG, OCCURRENCE_FLAG, VOLUNTARY_FLAG, merge_document_facts
 from casefacts.schema import About, EventFact, Evidence, OffenseFact, PartialDate
 
 DOC = "a" * 64
@@ -132,3 +132,11 @@ def test_an_undated_entry_and_an_undated_unlawful_entry_are_one_unlawful_entry()
     assert (entry.event_type, len(entry.evidence)) == ("unlawful_entry", 2)
     dated = merge_document_facts([_event(0, "entry", "1998"), _event(50, "unlawful_entry")])
     assert [f.event_type for f in dated] == ["entry", "unlawful_entry"]
+
+
+def test_an_apprehension_at_the_border_is_another_than_eros() -> None:
+    border = _event(50, "apprehension").model_copy(update={"flags": [BORDER_FLAG]})
+    assert len(merge_document_facts([_event(0, "apprehension"), border])) == 2
+    assert len(merge_document_facts([_event(0, "apprehension", "2019-05-21").model_copy(
+        update={"flags": [BORDER_FLAG]}), _event(50, "apprehension")])) == 2
+    assert len(merge_document_facts([border, border.model_copy(update={"fact_id": "ev-90"})])) == 1

@@ -9,7 +9,7 @@
   agreeing; an undated mention of an event type is the same occurrence as the first mention of that type for
   that person (a release says "ERO apprehended him" and
   then "officers arrested the 41-year-old March 21": one apprehension; not so "ERO previously arrested him", nor
-  a voluntary return beside a removal), and an undated first
+  a voluntary return beside a removal, nor the Border Patrol's apprehension beside ERO's), and an undated first
   arrest takes the date of the next dated one ("recently arrested by police ... On March 28, 2024,
   police arrested him"); an undated entry and an undated unlawful entry are one unlawful entry. Ties merge on (kind,
   relation); subject facts into one.
@@ -37,6 +37,7 @@ OCCURRENCE_FLAG = "occurrence:"  # "occurrence:prior", "occurrence:second": whic
 PRIOR_FLAG = OCCURRENCE_FLAG + "prior"  # "had previously been deported": an earlier occurrence, undated
 VOLUNTARY_FLAG = OCCURRENCE_FLAG + "voluntary_return"  # "USBP granted him a voluntary return to Mexico": a removal of
 # its own, not the one the release tells ("ERO removed him"), though both be undated
+BORDER_FLAG = "agent:border"  # "U.S. Border Patrol apprehended him" at the border: not ERO's arrest the release tells
 _SAME_KILLING = {"homicide": "murder", "homicides": "murders"}
 _OTHER_KILLING = re.compile(r"\b(?:vehicular|negligent|reckless|justifiable|manslaughter|intoxication)\b")
 # An undated first mention of these is the occurrence a later dated one tells ("recently arrested by police ... On
@@ -147,6 +148,8 @@ def _same_event(existing: EventFact, fact: EventFact) -> bool:
         return False  # "he reentered illegally again": one more occurrence, however like the first it reads
     if (VOLUNTARY_FLAG in existing.flags) != (VOLUNTARY_FLAG in fact.flags) and None in (existing.date, fact.date):
         return False  # "removed ... to Mexico" and "voluntarily returned to Mexico": two removals
+    if (BORDER_FLAG in existing.flags) != (BORDER_FLAG in fact.flags) and None in (existing.date, fact.date):
+        return False  # "ERO Baltimore apprehended him" and "Border Patrol apprehended him in Rio Grande Valley": two
     if existing.date is None and fact.date is None and fact.event_type not in _TOLD_COARSER \
             and PRIOR_FLAG in fact.flags and PRIOR_FLAG not in existing.flags:
         return False  # "ERO Boston arrested him Dec. 17 ... ERO previously arrested him Nov. 21": an earlier one

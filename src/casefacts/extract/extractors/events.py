@@ -47,7 +47,7 @@ from casefacts.extract.custody import (
     removal_formula,
 )
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
-from casefacts.extract.merge import PRIOR_FLAG, REPEAT_FLAG, VOLUNTARY_FLAG
+from casefacts.extract.merge import BORDER_FLAG, PRIOR_FLAG, REPEAT_FLAG, VOLUNTARY_FLAG
 from casefacts.extract.resources import Resources
 from casefacts.schema import EventFact, FactStatus, PartialDate
 
@@ -355,8 +355,9 @@ class EventExtractor:
         return EventFact(fact_id=context.fact_id("event", start, end), event_type=event_type, date=date,
                          place=self._place(doc, cue), about=about, status=status,
                          confidence=evidence.confidence, evidence=[evidence],
-                         flags=[REPEAT_FLAG] if _a_repeat(cue) else [VOLUNTARY_FLAG] if cue.id_ == "voluntary_return"
-                         else [PRIOR_FLAG] if date is None and _prior(cue) else [])
+                         flags=([REPEAT_FLAG] if _a_repeat(cue) else [VOLUNTARY_FLAG] if cue.id_ == "voluntary_return"
+                                else [PRIOR_FLAG] if date is None and _prior(cue) else [])
+                         + ([BORDER_FLAG] if event_type == "apprehension" and BORDER.search(sent_of(cue).text) else []))
 
 
 def _kin_migration(fact: EventFact, kin: set[str]) -> bool:
