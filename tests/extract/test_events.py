@@ -60,6 +60,12 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
      "to Mexico.", [("removal", None), ("apprehension", "1999"), ("removal", None)]),
     ("He was immediately apprehended by the U.S. Border Patrol and voluntarily returned to Mexico.",
      [("apprehension", None), ("removal", None)]),
+    # "reentering" is a reentry cue: a removal after it narrates it; in a charge it takes no date from the removal
+    ("In August of 1992, he was again deported after illegally reentering.",
+     [("removal", "1992-08"), ("reentry", None)]),
+    ("He had been deported five times before illegally reentering the U.S. in March 2015.", [("reentry", "2015-03")]),
+    ("In 1989, Straw was convicted of illegally re-entering the United States, served a 180-day sentence and was "
+     "deported.", [("removal", "1989")]),
     # a description is no event; a date another clause governs is not the event's; a bound is no date
     ("A five-time deported felon was sentenced.", []),
     ("Previously Deported Illegal Alien Sentenced To 5+ Years For Illegal Reentry", []),

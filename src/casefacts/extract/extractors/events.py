@@ -134,6 +134,9 @@ class EventExtractor:
         incident = incident_date(dates, text_of(doc))
         charges = context.notes.get(CHARGES_NOTE, {}).get(context.page.number, [])
         apprehensions = {sent_of(s).start for s in cues if s.id_ == "apprehension"}
+        # a cue in a charge tells no event, so it takes no date from one ("convicted of illegally reentering the United
+        # States, served a 180-day sentence and was deported": 1989 is the removal's)
+        told = [c for c in cues if not any(start <= c.start_char < end for start, end in charges)]
         facts: list[EventFact] = []
         extraditions: set[str] = set()
         seen: set[int] = set()
@@ -146,7 +149,7 @@ class EventExtractor:
             event_type = self._type(doc, cue)
             if event_type is None:
                 continue
-            candidates = [d for d in dates if not _nearer_cue(cue, d, cues) and not _of_another_cue(doc, cue, d, cues)]
+            candidates = [d for d in dates if not _nearer_cue(cue, d, told) and not _of_another_cue(doc, cue, d, told)]
             if event_type in ("entry", "unlawful_entry") and sent_of(cue).start in apprehensions:
                 if not _entered_before(cue):
                     continue  # "apprehended ... while attempting to enter / shortly after she crossed"
@@ -216,7 +219,7 @@ class EventExtractor:
         dated = _DATED.match(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text_with_ws + " ")
         in_phrase = (root.dep_ in ("pcomp", "pobj") or root.dep_ == "conj" and root.head.dep_ in ("pcomp", "pobj")) \
             and root.lemma_ != "admission"  # "since his admission at San Ysidro on June 15, 1956" dates an entry
-        if (in_phrase or (root.tag_ == "VBG" and kind != "arrest")) \
+        if (in_phrase or (root.tag_ == "VBG" and kind != "arrest")) and not _reentry_before_removal(cue) \
                 and not (kind == "removal" and dated) and not (kind in ("reentry", "entry") and _DATED_ENTRY.match(
                     doc[cue.end:min(sent_of(cue).end, cue.end + 10)].text + " ")):
             return None  # "after being deported", "entering", "a history of entering and being removed": a mention
@@ -494,6 +497,14 @@ def _of_another_cue(doc: Doc, cue: Span, date: DateMatch, cues: list[Span]) -> b
     return not cue.start <= owner.i < cue.end and any(
         other.start <= owner.i < other.end and other.start != cue.start and (owner.pos_ == "NOUN" or verbal)
         for other in cues)
+
+
+def _reentry_before_removal(cue: Span) -> bool:
+    """ "he was again deported after illegally reentering", "removed ... on July 14, 2021, after reentering at an
+    unknown place and time": a removal after a reentry narrates the reentry (not "after being deported")."""
+    root = cue.root
+    return cue.id_ == "reentry" and root.dep_ == "pcomp" and root.head.lower_ in ("after", "following") \
+        and root.head.head.lemma_ in ("deport", "remove")
 
 
 def _in_own_clause(cue: Span, date: DateMatch) -> bool:
