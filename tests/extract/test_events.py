@@ -31,6 +31,8 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("In 2016, SUBJECT was booked by the ICE Enforcement and Removal Operations on a charge of reentry after removal.",
      [("arrest", "2016")]),
     ("On May 19, 2022, Fresno police officers arrested SUBJECT at her residence.", [("arrest", "2022-05-19")]),
+    ("In 2015 Castro was arrested at the restaurant for being illegally present in the United States.",
+     [("apprehension", "2015")]),
     ("On March 14, 2016, he was ultimately located and arrested in Liberty, Texas, by ERO Houston officers.",
      [("apprehension", "2016-03-14")]),
     ("He was arrested in Marietta, Georgia, March 9, 2015 by Homeland Security Investigations (HSI) special agents.",
