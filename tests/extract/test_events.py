@@ -161,6 +161,8 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("In 2006 he was rearrested by border agents in Texas.", [("apprehension", "2006")]),
     ("Police took the 41-year-old Smith into custody in 2012.", [("arrest", "2012")]),
     ("Border Patrol agents took him into custody on May 3, 2011.", [("apprehension", "2011-05-03")]),
+    # a foreign arrest on the arrival is the removal's handover
+    ("Moreno-Romero was immediately taken into custody by Colombian authorities upon his arrival in Bogota.", []),
     # a dated passive gerund removal; the Border Patrol's encounter is an apprehension, ICE's at a jail none
     ("After being removed in June 2000, Calderon-Pena was found in Texas.", [("removal", "2000-06")]),
     ("After being removed from office in 2001, he left.", []),

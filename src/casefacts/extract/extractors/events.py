@@ -213,7 +213,7 @@ class EventExtractor:
             return "arrest" if police_agent(cue) else "apprehension" if _AT_THE_BORDER.search(sent_of(cue).text) \
                 else None
         if kind in ("arrest", "detained"):
-            if root.tag_ == "VBG" and root.dep_ in ("pcomp", "pobj") or removal_formula(cue):
+            if root.tag_ == "VBG" and root.dep_ in ("pcomp", "pobj") or removal_formula(cue) or _handover(cue):
                 return None  # "an operation focused on arresting drug offenders", "having been arrested and deported"
             return "apprehension" if immigration_custody(doc, cue) or arrested_and_removed(cue) else "arrest"
         dated = _DATED.match(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text_with_ws + " ")
@@ -589,6 +589,16 @@ def _dates_a_noun(doc: Doc, cue: Span, date: DateMatch) -> bool:
     """ "deported following a 1999 conviction": the year before another noun is that noun's date."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     return span is not None and dates_another_noun(span, [cue])
+
+
+def _handover(cue: Span) -> bool:
+    """ "was immediately taken into custody by Colombian authorities upon his arrival in Bogota": a foreign country's
+    arrest on the arrival is the removal's handover, no arrest of its own."""
+    root = cue.root
+    agents = [t for c in root.children if c.dep_ == "agent" for t in c.subtree]
+    arrival = any(c.dep_ == "prep" and c.lower_ in ("upon", "on") and any(g.lemma_ == "arrival" for g in c.children)
+                  for c in root.children)
+    return arrival and any(t.ent_type_ == "NORP" and t.lower_ != "american" for t in agents)
 
 
 def _an_example(person: Token | None) -> bool:
