@@ -138,6 +138,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("The agent determined the man had been previously deported from the United States on multiple occasions "
      "since 2013.", []),
     ("The operation focused on arresting unlawfully present drug offenders.", []),
+    ("ERO New Orleans assisted the U.S. Marshals Service in apprehending a 19-year-old Honduran national on June 29.",
+     [("apprehension", None)]),
+    ("Deputies assisted the FBI in arresting Juan Perez in 2019.", [("arrest", "2019")]),
     # admissions; a date in the event verb's own clause before a nearer one of a conjoined verb
     ("Carmen was lawfully admitted to the United States as a permanent resident in 1977.", [("entry", "1977")]),
     ("Greene was adopted by citizen parents and admitted to this country in August 1977.", [("entry", "1977-08")]),

@@ -213,13 +213,15 @@ class EventExtractor:
             return "arrest" if police_agent(cue) else "apprehension" if _AT_THE_BORDER.search(sent_of(cue).text) \
                 else None
         if kind in ("arrest", "detained"):
-            if root.tag_ == "VBG" and root.dep_ in ("pcomp", "pobj") or removal_formula(cue) or _handover(cue):
+            if root.tag_ == "VBG" and root.dep_ in ("pcomp", "pobj") and not _assisted_in(root) \
+                    or removal_formula(cue) or _handover(cue):
                 return None  # "an operation focused on arresting drug offenders", "having been arrested and deported"
             return "apprehension" if immigration_custody(doc, cue) or arrested_and_removed(cue) else "arrest"
         dated = _DATED.match(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text_with_ws + " ")
         in_phrase = (root.dep_ in ("pcomp", "pobj") or root.dep_ == "conj" and root.head.dep_ in ("pcomp", "pobj")) \
             and root.lemma_ != "admission"  # "since his admission at San Ysidro on June 15, 1956" dates an entry
         if (in_phrase or (root.tag_ == "VBG" and kind != "arrest")) and not _reentry_before_removal(cue) \
+                and not (kind == "apprehension" and _assisted_in(root)) \
                 and not (kind == "removal" and dated) and not (kind in ("reentry", "entry") and _DATED_ENTRY.match(
                     doc[cue.end:min(sent_of(cue).end, cue.end + 10)].text + " ")):
             return None  # "after being deported", "entering", "a history of entering and being removed": a mention
@@ -589,6 +591,13 @@ def _dates_a_noun(doc: Doc, cue: Span, date: DateMatch) -> bool:
     """ "deported following a 1999 conviction": the year before another noun is that noun's date."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     return span is not None and dates_another_noun(span, [cue])
+
+
+def _assisted_in(root: Token) -> bool:
+    """ "ERO assisted the U.S. Marshals Service in apprehending a 19-year-old Honduran national in New Orleans": a
+    gerund of "in" with one person as its object narrates the arrest (not "focused on arresting drug offenders")."""
+    return root.dep_ == "pcomp" and root.head.lower_ == "in" \
+        and any(c.dep_ == "dobj" and c.tag_ in ("NN", "NNP") for c in root.children)
 
 
 def _handover(cue: Span) -> bool:
