@@ -31,6 +31,8 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("In 2016, SUBJECT was booked by the ICE Enforcement and Removal Operations on a charge of reentry after removal.",
      [("arrest", "2016")]),
     ("On May 19, 2022, Fresno police officers arrested SUBJECT at her residence.", [("arrest", "2022-05-19")]),
+    ("In 2015 Castro was arrested at the restaurant for being illegally present in the United States.",
+     [("apprehension", "2015")]),
     ("On March 14, 2016, he was ultimately located and arrested in Liberty, Texas, by ERO Houston officers.",
      [("apprehension", "2016-03-14")]),
     ("He was arrested in Marietta, Georgia, March 9, 2015 by Homeland Security Investigations (HSI) special agents.",
@@ -48,11 +50,24 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     # undated repeats are one occurrence; chained dates are one occurrence each
     ("ERO Boston apprehended SUBJECT. Deportation officers arrested the 41-year-old in Meriden.",
      [("apprehension", None)]),
+    ("ERO Baltimore apprehended SUBJECT. U.S. Border Patrol apprehended him in Rio Grande Valley, Texas, as an "
+     "unaccompanied child.", [("apprehension", None), ("apprehension", None)]),
     ("SUBJECT was previously removed from the U.S. in 2008 and again in 2011.",
      [("removal", "2008"), ("removal", "2011")]),
     ("He is charged with illegal reentry after being deported from the United States on three occasions: "
      "January 1996, September 2009, and May 2010.",
      [("removal", "1996-01"), ("removal", "2009-09"), ("removal", "2010-05")]),
+    # a voluntary return from the country is a removal of its own, not the one the release tells
+    ("ERO removed Silva to Guatemala. In 1999 the Border Patrol arrested Silva. USBP granted Silva voluntary return "
+     "to Mexico.", [("removal", None), ("apprehension", "1999"), ("removal", None)]),
+    ("He was immediately apprehended by the U.S. Border Patrol and voluntarily returned to Mexico.",
+     [("apprehension", None), ("removal", None)]),
+    # "reentering" is a reentry cue: a removal after it narrates it; in a charge it takes no date from the removal
+    ("In August of 1992, he was again deported after illegally reentering.",
+     [("removal", "1992-08"), ("reentry", None)]),
+    ("He had been deported five times before illegally reentering the U.S. in March 2015.", [("reentry", "2015-03")]),
+    ("In 1989, Straw was convicted of illegally re-entering the United States, served a 180-day sentence and was "
+     "deported.", [("removal", "1989")]),
     # a description is no event; a date another clause governs is not the event's; a bound is no date
     ("A five-time deported felon was sentenced.", []),
     ("Previously Deported Illegal Alien Sentenced To 5+ Years For Illegal Reentry", []),
@@ -105,6 +120,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("He later illegally reentered the United States and was discovered by law enforcement officers in June 2015.",
      [("reentry", None), ("apprehension", "2015-06")]),
     ("He was found guilty of burglary. The drugs were found in his car.", []),
+    # the charge's wording dates the offense, not an apprehension
+    ("Cordova-Larios was removed to Guatemala on or about March 4, 2014. Cordova-Larios was found in the United "
+     "States on or about April 10, 2017.", [("removal", "2014-03-04")]),
     ("Upon questioning, the driver and nine passengers admitted to being in the United States illegally.", []),
     ("He admitted to Immigration and Customs Enforcement agents that he had reentered the United States.",
      [("reentry", None)]),
@@ -120,6 +138,9 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("The agent determined the man had been previously deported from the United States on multiple occasions "
      "since 2013.", []),
     ("The operation focused on arresting unlawfully present drug offenders.", []),
+    ("ERO New Orleans assisted the U.S. Marshals Service in apprehending a 19-year-old Honduran national on June 29.",
+     [("apprehension", None)]),
+    ("Deputies assisted the FBI in arresting Juan Perez in 2019.", [("arrest", "2019")]),
     # admissions; a date in the event verb's own clause before a nearer one of a conjoined verb
     ("Carmen was lawfully admitted to the United States as a permanent resident in 1977.", [("entry", "1977")]),
     ("Greene was adopted by citizen parents and admitted to this country in August 1977.", [("entry", "1977-08")]),
@@ -143,6 +164,8 @@ def _events(extract, text: str) -> list[tuple[str, str | None]]:
     ("In 2006 he was rearrested by border agents in Texas.", [("apprehension", "2006")]),
     ("Police took the 41-year-old Smith into custody in 2012.", [("arrest", "2012")]),
     ("Border Patrol agents took him into custody on May 3, 2011.", [("apprehension", "2011-05-03")]),
+    # a foreign arrest on the arrival is the removal's handover
+    ("Moreno-Romero was immediately taken into custody by Colombian authorities upon his arrival in Bogota.", []),
     # a dated passive gerund removal; the Border Patrol's encounter is an apprehension, ICE's at a jail none
     ("After being removed in June 2000, Calderon-Pena was found in Texas.", [("removal", "2000-06")]),
     ("After being removed from office in 2001, he left.", []),
@@ -338,6 +361,7 @@ def test_release_events(extract, text: str, expected: list) -> None:
 
 @pytest.mark.parametrize("text", [
     "ICE lodges detainers on individuals who have been arrested on local criminal charges.",
+    "ICE lodges detainers on individuals, such as Rodriguez-Rodriguez, who have been arrested on local charges.",
     "Previously released on bond, SUBJECT was taken into custody following the verdict today.",
 ])
 def test_no_event_of_a_group_or_a_remand(extract, text: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casefacts.extract.merge import DISTINCT_FLAG, OCCURRENCE_FLAG, merge_document_facts
+from casefacts.extract.merge import BORDER_FLAG, DISTINCT_FLAG, OCCURRENCE_FLAG, VOLUNTARY_FLAG, merge_document_facts
 from casefacts.schema import About, EventFact, Evidence, OffenseFact, PartialDate
 
 DOC = "a" * 64
@@ -111,3 +111,32 @@ def test_reentry_wordings_merge_but_a_dated_prior_reentry_conviction_stays_apart
 def test_an_undated_repeat_is_one_more_occurrence_even_of_an_undated_one() -> None:
     again = _event(50, "reentry").model_copy(update={"flags": ["occurrence:repeat"]})
     assert len(merge_document_facts([_event(0, "reentry"), again])) == 2
+
+
+def test_an_undated_voluntary_return_is_another_removal_than_the_releases() -> None:
+    voluntary = _event(50, "removal").model_copy(update={"flags": [VOLUNTARY_FLAG]})
+    assert len(merge_document_facts([_event(0, "removal"), voluntary, _event(90, "removal")])) == 2
+    dated = _event(50, "removal", "1961-06-25").model_copy(update={"flags": [VOLUNTARY_FLAG]})
+    assert len(merge_document_facts([_event(0, "removal", "1961-06-25"), dated])) == 1
+
+
+def test_an_undated_prior_apprehension_is_an_earlier_one_but_a_prior_removal_may_be_the_same() -> None:
+    prior = _event(50, "apprehension").model_copy(update={"flags": [OCCURRENCE_FLAG + "prior"]})
+    assert len(merge_document_facts([_event(0, "apprehension"), prior])) == 2
+    removal = _event(50, "removal").model_copy(update={"flags": [OCCURRENCE_FLAG + "prior"]})
+    assert len(merge_document_facts([_event(0, "removal"), removal])) == 1
+
+
+def test_an_undated_entry_and_an_undated_unlawful_entry_are_one_unlawful_entry() -> None:
+    (entry,) = merge_document_facts([_event(0, "entry"), _event(50, "unlawful_entry")])
+    assert (entry.event_type, len(entry.evidence)) == ("unlawful_entry", 2)
+    dated = merge_document_facts([_event(0, "entry", "1998"), _event(50, "unlawful_entry")])
+    assert [f.event_type for f in dated] == ["entry", "unlawful_entry"]
+
+
+def test_an_apprehension_at_the_border_is_another_than_eros() -> None:
+    border = _event(50, "apprehension").model_copy(update={"flags": [BORDER_FLAG]})
+    assert len(merge_document_facts([_event(0, "apprehension"), border])) == 2
+    assert len(merge_document_facts([_event(0, "apprehension", "2019-05-21").model_copy(
+        update={"flags": [BORDER_FLAG]}), _event(50, "apprehension")])) == 2
+    assert len(merge_document_facts([border, border.model_copy(update={"fact_id": "ev-90"})])) == 1

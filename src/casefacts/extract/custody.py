@@ -25,6 +25,9 @@ IMMIGRATION_AGENT = re.compile(r"\b(?:ERO|ICE|HSI|INS|BEST|(?i:Homeland Security
 _CRIMINAL_ARREST = re.compile(r"^\W*(?:\w+\W+){0,8}?(?:for|on (?:an? |the )?(?:(?:outstanding|active|felony|state|"
                               r"federal|local|criminal|arrest|bench|extradition)\s+)*(?:charges?|warrants?|suspicion)|"
                               r"in connection with|charged with)\b", re.IGNORECASE)
+# a ground of removal, no crime: "arrested at the restaurant for being illegally present in the United States"
+_PRESENCE = re.compile(r"^\W*(?:\w+\W+){0,6}?for (?:being (?:illegally|unlawfully) (?:present|in)|(?:illegal|unlawful) "
+                       r"presence)\b", re.IGNORECASE)
 # the police as the arrest's own agent ("recently arrested and charged by Massachusetts State Police", "when
 # apprehended by a police K-9 unit"): a criminal arrest, whatever immigration agency the sentence names
 _POLICE = re.compile(r"\b(?:police|sheriff'?s?|deputies|troopers|state patrol|highway patrol)\b", re.IGNORECASE)
@@ -34,7 +37,8 @@ _PERFECT = re.compile(r"\b(?:having been|after being)\b", re.IGNORECASE)
 
 def immigration_custody(doc: Doc, cue: Span) -> bool:
     """An arrest that takes the person into immigration custody: by the Border Patrol for no
-    charge, or by ERO / ICE / deportation officers unless the arrest is "for" a crime."""
+    charge, by ERO / ICE / deportation officers unless the arrest is "for" a crime, or by anyone but the police "for
+    being illegally present"."""
     sent = sent_of(cue)
     charged = any(s.label_ == "OFFENSE" and sent.start <= s.start < sent.end for s in doc.spans[SPANS_KEY])
     if not charged and BORDER.search(sent.text):
@@ -44,6 +48,8 @@ def immigration_custody(doc: Doc, cue: Span) -> bool:
     after = doc[cue.end:min(sent.end, cue.end + 12)].text
     if police_agent(cue):
         return False
+    if _PRESENCE.match(after):
+        return True
     return bool(IMMIGRATION_AGENT.search(clause) or IMMIGRATION_AGENT.search(by)) \
         and not _CRIMINAL_ARREST.match(after) and not _for_a_charge(doc, cue)
 

@@ -8,9 +8,10 @@
 * Events merge on (type, whose, date), a removal or entry told coarser ("in 1991" after "on May 17, 1991")
   agreeing; an undated mention of an event type is the same occurrence as the first mention of that type for
   that person (a release says "ERO apprehended him" and
-  then "officers arrested the 41-year-old March 21": one apprehension), and an undated first
+  then "officers arrested the 41-year-old March 21": one apprehension; not so "ERO previously arrested him", nor
+  a voluntary return beside a removal, nor the Border Patrol's apprehension beside ERO's), and an undated first
   arrest takes the date of the next dated one ("recently arrested by police ... On March 28, 2024,
-  police arrested him"). Ties merge on (kind,
+  police arrested him"); an undated entry and an undated unlawful entry are one unlawful entry. Ties merge on (kind,
   relation); subject facts into one.
 Cross-document merging is case assembly's job (``casefacts.assemble``).
 """
@@ -34,6 +35,9 @@ _LIST_GAP = 6  # characters at most between two items of a list (", ", " and ", 
 REPEAT_FLAG = "occurrence:repeat"  # "deported a third time": one more occurrence, even undated
 OCCURRENCE_FLAG = "occurrence:"  # "occurrence:prior", "occurrence:second": which occurrence of a charge
 PRIOR_FLAG = OCCURRENCE_FLAG + "prior"  # "had previously been deported": an earlier occurrence, undated
+VOLUNTARY_FLAG = OCCURRENCE_FLAG + "voluntary_return"  # "USBP granted him a voluntary return to Mexico": a removal of
+# its own, not the one the release tells ("ERO removed him"), though both be undated
+BORDER_FLAG = "agent:border"  # "U.S. Border Patrol apprehended him" at the border: not ERO's arrest the release tells
 _SAME_KILLING = {"homicide": "murder", "homicides": "murders"}
 _OTHER_KILLING = re.compile(r"\b(?:vehicular|negligent|reckless|justifiable|manslaughter|intoxication)\b")
 # An undated first mention of these is the occurrence a later dated one tells ("recently arrested by police ... On
@@ -142,7 +146,14 @@ def _event_key(fact: EventFact) -> tuple[Any, ...]:
 def _same_event(existing: EventFact, fact: EventFact) -> bool:
     if fact.date is None and REPEAT_FLAG in fact.flags:
         return False  # "he reentered illegally again": one more occurrence, however like the first it reads
-    if _event_key(existing) == _event_key(fact):
+    if (VOLUNTARY_FLAG in existing.flags) != (VOLUNTARY_FLAG in fact.flags) and None in (existing.date, fact.date):
+        return False  # "removed ... to Mexico" and "voluntarily returned to Mexico": two removals
+    if (BORDER_FLAG in existing.flags) != (BORDER_FLAG in fact.flags) and None in (existing.date, fact.date):
+        return False  # "ERO Baltimore apprehended him" and "Border Patrol apprehended him in Rio Grande Valley": two
+    if existing.date is None and fact.date is None and fact.event_type not in _TOLD_COARSER \
+            and PRIOR_FLAG in fact.flags and PRIOR_FLAG not in existing.flags:
+        return False  # "ERO Boston arrested him Dec. 17 ... ERO previously arrested him Nov. 21": an earlier one
+    if _event_key(existing) == _event_key(fact) or _one_entry(existing, fact):
         return True
     if (existing.event_type, existing.about, existing.status) != (fact.event_type, fact.about, fact.status):
         return False
@@ -153,6 +164,18 @@ def _same_event(existing: EventFact, fact: EventFact) -> bool:
             and _dates_agree(existing.date, fact.date) and REPEAT_FLAG not in fact.flags
     return REPEAT_FLAG not in existing.flags \
         and (existing.event_type in _DATED_LATER or PRIOR_FLAG in existing.flags)
+
+
+def _one_entry(a: EventFact, b: EventFact) -> bool:
+    """ "He fled to the United States after having been sentenced ... He illegally entered the United States near
+    Pharr": an undated entry and an undated unlawful entry of one person are one entry, the unlawful one."""
+    return {a.event_type, b.event_type} == {"entry", "unlawful_entry"} and a.date is None and b.date is None \
+        and (a.about, a.status) == (b.about, b.status)
+
+
+def _merged_type(a: EventFact, b: EventFact) -> str:
+    """The unlawful entry of an entry merged with one ("fled to the United States" + "illegally entered")."""
+    return "unlawful_entry" if "unlawful_entry" in (a.event_type, b.event_type) else a.event_type
 
 
 def _tie_key(fact: CommunityTieFact) -> tuple[Any, ...]:
@@ -200,5 +223,6 @@ def merge_document_facts(facts: Sequence[Fact]) -> list[Fact]:
         elif isinstance(fact, SubjectFact):
             merged[target] = _merge_subject(existing, fact)
         else:
-            merged[target] = _with_evidence(existing, fact, {"date": _finer(existing.date, fact.date)})
+            merged[target] = _with_evidence(existing, fact, {"date": _finer(existing.date, fact.date),
+                                                             "event_type": _merged_type(existing, fact)})
     return merged

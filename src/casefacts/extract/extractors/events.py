@@ -47,7 +47,7 @@ from casefacts.extract.custody import (
     removal_formula,
 )
 from casefacts.extract.dates import DateMatch, find_dates, incident_date
-from casefacts.extract.merge import PRIOR_FLAG, REPEAT_FLAG
+from casefacts.extract.merge import BORDER_FLAG, PRIOR_FLAG, REPEAT_FLAG, VOLUNTARY_FLAG
 from casefacts.extract.resources import Resources
 from casefacts.schema import EventFact, FactStatus, PartialDate
 
@@ -134,6 +134,9 @@ class EventExtractor:
         incident = incident_date(dates, text_of(doc))
         charges = context.notes.get(CHARGES_NOTE, {}).get(context.page.number, [])
         apprehensions = {sent_of(s).start for s in cues if s.id_ == "apprehension"}
+        # a cue in a charge tells no event, so it takes no date from one ("convicted of illegally reentering the United
+        # States, served a 180-day sentence and was deported": 1989 is the removal's)
+        told = [c for c in cues if not any(start <= c.start_char < end for start, end in charges)]
         facts: list[EventFact] = []
         extraditions: set[str] = set()
         seen: set[int] = set()
@@ -146,7 +149,7 @@ class EventExtractor:
             event_type = self._type(doc, cue)
             if event_type is None:
                 continue
-            candidates = [d for d in dates if not _nearer_cue(cue, d, cues) and not _of_another_cue(doc, cue, d, cues)]
+            candidates = [d for d in dates if not _nearer_cue(cue, d, told) and not _of_another_cue(doc, cue, d, told)]
             if event_type in ("entry", "unlawful_entry") and sent_of(cue).start in apprehensions:
                 if not _entered_before(cue):
                     continue  # "apprehended ... while attempting to enter / shortly after she crossed"
@@ -157,7 +160,7 @@ class EventExtractor:
                 continue
             if cue.text.lower().endswith("booked") and not _is_person(_person(cue)):
                 continue  # "items were booked into evidence"
-            if is_group(_person(cue)) or (cue.text.lower().startswith(("taken", "took"))
+            if is_group(_person(cue)) or _an_example(_person(cue)) or (cue.text.lower().startswith(("taken", "took"))
                                           and _REMAND.match(doc[cue.end:min(sent_of(cue).end, cue.end + 6)].text)):
                 continue  # "individuals who were arrested on local charges"; "taken into custody after the verdict"
             if event_type == "arrest" and date is None:
@@ -210,13 +213,15 @@ class EventExtractor:
             return "arrest" if police_agent(cue) else "apprehension" if _AT_THE_BORDER.search(sent_of(cue).text) \
                 else None
         if kind in ("arrest", "detained"):
-            if root.tag_ == "VBG" and root.dep_ in ("pcomp", "pobj") or removal_formula(cue):
+            if root.tag_ == "VBG" and root.dep_ in ("pcomp", "pobj") and not _assisted_in(root) \
+                    or removal_formula(cue) or _handover(cue):
                 return None  # "an operation focused on arresting drug offenders", "having been arrested and deported"
             return "apprehension" if immigration_custody(doc, cue) or arrested_and_removed(cue) else "arrest"
         dated = _DATED.match(doc[cue.end:min(sent_of(cue).end, cue.end + 14)].text_with_ws + " ")
         in_phrase = (root.dep_ in ("pcomp", "pobj") or root.dep_ == "conj" and root.head.dep_ in ("pcomp", "pobj")) \
             and root.lemma_ != "admission"  # "since his admission at San Ysidro on June 15, 1956" dates an entry
-        if (in_phrase or (root.tag_ == "VBG" and kind != "arrest")) \
+        if (in_phrase or (root.tag_ == "VBG" and kind != "arrest")) and not _reentry_before_removal(cue) \
+                and not (kind == "apprehension" and _assisted_in(root)) \
                 and not (kind == "removal" and dated) and not (kind in ("reentry", "entry") and _DATED_ENTRY.match(
                     doc[cue.end:min(sent_of(cue).end, cue.end + 10)].text + " ")):
             return None  # "after being deported", "entering", "a history of entering and being removed": a mention
@@ -243,13 +248,16 @@ class EventExtractor:
                     or _removed_by_or_from(root)):
                 return None
             return "removal"
+        if kind == "voluntary_return":  # "voluntarily returned to Mexico", "granted him a voluntary return to Mexico"
+            return None if _INTO_US.match(doc[cue.end:cue.end + 4].text) else "removal"
         if kind == "apprehension":
             return "arrest" if police_agent(cue) else "apprehension"
         if kind == "found":  # "was found in the United States on December 2, 2014", "was discovered by the Border
             # Patrol in Holland, Michigan": where 8 U.S.C. 1326 finds him, in immigration custody (not "found guilty",
             # "found in possession of")
             after = doc[cue.end:min(sent_of(cue).end, cue.end + 8)].text
-            return "apprehension" if _FOUND_WHERE.match(after) and not _FOUND_NOT.match(after) else None
+            return "apprehension" if _FOUND_WHERE.match(after) and not _FOUND_NOT.match(after) \
+                and not _charged_finding(cue) else None
         if kind == "found_by":  # "agents of the INS found defendant in Arlington County": immigration agents find him
             agents = " ".join(t.text for c in root.children if c.dep_ == "nsubj" for t in c.subtree)
             found = any(c.dep_ == "dobj" for c in root.children) and not _IN_JAIL.search(sent_of(cue).text)
@@ -352,8 +360,9 @@ class EventExtractor:
         return EventFact(fact_id=context.fact_id("event", start, end), event_type=event_type, date=date,
                          place=self._place(doc, cue), about=about, status=status,
                          confidence=evidence.confidence, evidence=[evidence],
-                         flags=[REPEAT_FLAG] if _a_repeat(cue)
-                         else [PRIOR_FLAG] if date is None and _prior(cue) else [])
+                         flags=([REPEAT_FLAG] if _a_repeat(cue) else [VOLUNTARY_FLAG] if cue.id_ == "voluntary_return"
+                                else [PRIOR_FLAG] if date is None and _prior(cue) else [])
+                         + ([BORDER_FLAG] if event_type == "apprehension" and BORDER.search(sent_of(cue).text) else []))
 
 
 def _kin_migration(fact: EventFact, kin: set[str]) -> bool:
@@ -368,6 +377,12 @@ def _charged_arrest(root: Token) -> bool:
     charge or its police narrates an arrest, dated or not."""
     return root.lemma_ == "arrest" and any(c.dep_ == "poss" for c in root.children) \
         and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "by") for c in root.children)
+
+
+def _charged_finding(cue: Span) -> bool:
+    """ "was found in the United States on or about May 26, 2015": the charge's wording of 8 U.S.C. 1326, whose date
+    is the offense's, not an apprehension's (but "was again found in the United States on December 2, 2014" is one)."""
+    return bool(re.search(r"\bon or about\b", sent_of(cue).text, re.IGNORECASE))
 
 
 def _earlier(a: PartialDate, b: PartialDate) -> bool:
@@ -486,6 +501,14 @@ def _of_another_cue(doc: Doc, cue: Span, date: DateMatch, cues: list[Span]) -> b
         for other in cues)
 
 
+def _reentry_before_removal(cue: Span) -> bool:
+    """ "he was again deported after illegally reentering", "removed ... on July 14, 2021, after reentering at an
+    unknown place and time": a removal after a reentry narrates the reentry (not "after being deported")."""
+    root = cue.root
+    return cue.id_ == "reentry" and root.dep_ == "pcomp" and root.head.lower_ in ("after", "following") \
+        and root.head.head.lemma_ in ("deport", "remove")
+
+
 def _in_own_clause(cue: Span, date: DateMatch) -> bool:
     span = cue.doc.char_span(date.start, date.end, alignment_mode="expand")
     return span is not None and any(t.i in _own_clause(cue) for t in span)
@@ -568,6 +591,33 @@ def _dates_a_noun(doc: Doc, cue: Span, date: DateMatch) -> bool:
     """ "deported following a 1999 conviction": the year before another noun is that noun's date."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
     return span is not None and dates_another_noun(span, [cue])
+
+
+def _assisted_in(root: Token) -> bool:
+    """ "ERO assisted the U.S. Marshals Service in apprehending a 19-year-old Honduran national in New Orleans": a
+    gerund of "in" with one person as its object narrates the arrest (not "focused on arresting drug offenders")."""
+    return root.dep_ == "pcomp" and root.head.lower_ == "in" \
+        and any(c.dep_ == "dobj" and c.tag_ in ("NN", "NNP") for c in root.children)
+
+
+def _handover(cue: Span) -> bool:
+    """ "was immediately taken into custody by Colombian authorities upon his arrival in Bogota": a foreign country's
+    arrest on the arrival is the removal's handover, no arrest of its own."""
+    root = cue.root
+    agents = [t for c in root.children if c.dep_ == "agent" for t in c.subtree]
+    arrival = any(c.dep_ == "prep" and c.lower_ in ("upon", "on") and any(g.lemma_ == "arrival" for g in c.children)
+                  for c in root.children)
+    return arrival and any(t.ent_type_ == "NORP" and t.lower_ != "american" for t in agents)
+
+
+def _an_example(person: Token | None) -> bool:
+    """ "ICE lodges detainers on individuals, such as Rodriguez-Rodriguez, who have been arrested on local criminal
+    charges": a person named as an example of a group is told of as the group, no event of theirs."""
+    if person is None or person.dep_ != "pobj" or person.head.lower_ != "as":
+        return False
+    such = [c.i for c in person.head.children if c.lower_ == "such"]
+    before = [t for t in person.doc[max(0, such[0] - 3):such[0]] if not t.is_punct] if such else []
+    return bool(before) and is_group(before[-1])
 
 
 def _is_person(token: Token | None) -> bool:
