@@ -189,8 +189,9 @@ def _score_offenses(gold: list[GoldOffense], pred: list[OffenseFact], score: Doc
             score.errors.append(f"disposition of {g.charge!r}: gold {g.disposition}, got {p.disposition}")
         if g.statute:
             got = p.statute.text if p.statute else ""
-            acc["statute"].add(normalize_text(g.statute) == normalize_text(got))
-            if normalize_text(g.statute) != normalize_text(got):
+            same = normalize_text(g.statute) == normalize_text(got)
+            acc["statute"].add(same)
+            if not same:
                 score.errors.append(f"statute of {g.charge!r}: gold {g.statute!r}, got {got!r}")
         for name in ("custody_days", "probation_days", "fine"):
             expected = getattr(g, name)

@@ -145,8 +145,7 @@ def _kept(token: Token, rules: ChargePhraseRules) -> Iterable[Token]:
     for child in token.children:
         if child.dep_ in _CUT_DEPS:
             continue
-        if child.dep_ == "prep" and child.lower_ in ("to", "into", "in") and _an_act(token) \
-                and token.lemma_.lower() in _ENTRY_LEMMAS and any(_THE_US.fullmatch(g.text) for g in child.children):
+        if _an_act(token) and token.lemma_.lower() in _ENTRY_LEMMAS and _into_the_us(child, ("to", "into", "in")):
             yield from child.subtree  # "returning to the United States", "being in the United States"
             continue
         if child.dep_ == "prep" and child.lower_ in rules.boundary_prepositions and not _of_a_class(child) \
@@ -205,8 +204,7 @@ def _phrase(doc: Doc, item: Token, rules: ChargePhraseRules) -> Span | None:
         acts = [c for c in item.children if c.dep_ in ("compound", "amod") and c.lower_.endswith("ing")]
         return span if acts else None
     presence = item.lemma_.lower() == "be" and any(  # "being in the United States without permission"
-        c.dep_ == "prep" and c.lower_ == "in" and any(_THE_US.fullmatch(g.text) for g in c.children)
-        for c in item.children)
+        _into_the_us(c, ("in",)) for c in item.children)
     if item.pos_ not in ("NOUN", "VERB") and not presence \
             or any(t.ent_type_ in ("DATE", "TIME", "PERSON") for t in span):
         return None
@@ -224,6 +222,11 @@ _THE_US = re.compile(r"States|U\.\s?S\.(?:A\.)?|US|USA|America|country", re.IGNO
 _ENTRY_LEMMAS = frozenset({"enter", "reenter", "re-enter", "return", "come", "be", "find", "remain"})
 _AFTER_WORDS = frozenset({"after", "following", "subsequent"})
 _REMOVAL_LEMMAS = frozenset({"deport", "remove", "deportation", "removal", "exclude", "exclusion"})
+
+
+def _into_the_us(prep: Token, words: tuple[str, ...]) -> bool:
+    """A preposition of ``words`` whose object is this country ("to the United States", "in the U.S.")."""
+    return prep.dep_ == "prep" and prep.lower_ in words and any(_THE_US.fullmatch(g.text) for g in prep.children)
 
 
 def _after_removal_end(doc: Doc, item: Token, start: int, end: int) -> int:
@@ -326,7 +329,7 @@ def charge_phrases(doc: Doc, cues: Iterable[Span], taken: Iterable[tuple[int, in
     return found
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # the tags of a finite verb
 
 
 def listed_between(doc: Doc, charges: Iterable[tuple[int, int]], rules: ChargePhraseRules) -> list[Span]:
@@ -509,7 +512,7 @@ def _listed_item(doc: Doc, first: int, stop: int, rules: ChargePhraseRules) -> S
     item = doc[first:stop]
     words = _item_words(doc, first, stop)
     if not len(item) or len(words) > rules.max_tokens \
-            or any(t.tag_ in _FINITE or t.pos_ == "AUX" or t.ent_type_ in ("DATE", "TIME", "PERSON", "MONEY")
+            or any(t.tag_ in FINITE_TAGS or t.pos_ == "AUX" or t.ent_type_ in ("DATE", "TIME", "PERSON", "MONEY")
                    or t.lower_ in rules.generic_heads for t in words) or item[0].tag_ == "VB" \
             or item[-1].pos_ == "ADP" or _holds_a_cue(doc, first, stop):
         return None  # "..., and convicted of" before the next charge is that charge's cue, no item

@@ -153,7 +153,8 @@ def find_dates(text: str) -> list[DateMatch]:
                 found.append(DateMatch(m.start(), m.end(), m.group(0), value))
                 taken.append((m.start(), m.end()))
     for m in (*_YEAR_CUE.finditer(text), *_YEAR_ATTRIBUTIVE.finditer(text), *_YEAR_PARENTHESIZED.finditer(text)):
-        if _LAW_NAME_BEFORE.search(text, max(0, m.start() - 16), m.start()) and m.group(0)[:2].lower() == "of":
+        if m.re is _YEAR_CUE and m.group("cue").lower() == "of" \
+                and _LAW_NAME_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue  # "the Immigration and Nationality Act of 1952": a law's name, no date
         start, end = m.start("year"), m.end("year")
         value = _build(int(m.group("year")), None, None)

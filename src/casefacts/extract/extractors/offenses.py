@@ -38,6 +38,7 @@ from casefacts.extract.base import (
     text_of,
 )
 from casefacts.extract.charge_phrases import (
+    FINITE_TAGS,
     ChargePhraseRules,
     charge_phrases,
     governed_preps,
@@ -63,7 +64,6 @@ _CITE_WORDS = r"(?:in violation of|violating|under|pursuant to|contrary to)"
 _CITES = re.compile(r"\s*(?:\(|,|,?\s*" + _CITE_WORDS + r"|\s)\s*", re.IGNORECASE)
 _NEAR_CITES = re.compile(r"(?:[\w\-]+ ){1,4},? ?" + _CITE_WORDS, re.IGNORECASE)
 _TAIL_CITES = re.compile(r"(?:[\w\-'\"“”]+,? ){1,14}" + _CITE_WORDS, re.IGNORECASE)
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SENTENCE_FOR = re.compile(r"\bsentence\s+(?:for|on|imposed\s+(?:for|on|after\s+.{0,40}?\b(?:to|of)))\s*$",
                            re.IGNORECASE)
 _OFFENSE_DATE_CUE = re.compile(r"\b(?:committed|occurred|offen[cs]e (?:date|ended)|incident|alleged(?:ly)?|"
@@ -317,7 +317,7 @@ class OffenseTextExtractor:
             words = doc[mention.end:span.start]
             gap = _QUOTED_NAME.sub(" ", " ".join(words.text.split())).strip()
             if mention.statute is None and (_CITES.fullmatch(f" {gap} ") or _TAIL_CITES.fullmatch(gap)) \
-                    and not any(t.tag_ in _FINITE_TAGS or t.pos_ == "AUX" and t.tag_ not in ("VBG", "VBN")
+                    and not any(t.tag_ in FINITE_TAGS or t.pos_ == "AUX" and t.tag_ not in ("VBG", "VBN")
                                 or t.pos_ == "PRON" and t.tag_ != "PRP$" or t.ent_type_ == "PERSON"
                                 or t.text in (";", ":") for t in words):
                 mention.statute = match
